@@ -1,0 +1,1 @@
+"""Channel adapters: each turns one way residents reach the landlord into normalised messages."""

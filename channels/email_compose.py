@@ -1,0 +1,30 @@
+"""Build an acknowledgement email: plain text and HTML, threaded, marked as automatic."""
+
+from __future__ import annotations
+
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from channels.base import Outgoing
+from models import utcnow
+
+
+def compose_email(out: Outgoing, from_address: str, from_name: str) -> EmailMessage:
+    """The message as it goes on the wire; ``Auto-Submitted`` stops auto-reply loops (RFC 3834)."""
+    msg = EmailMessage()
+    msg["From"] = Address(display_name=from_name, addr_spec=from_address)
+    msg["To"] = out.recipient
+    msg["Subject"] = out.subject or ""
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = out.meta.get("message_id") or make_msgid(
+        idstring=f"doorstep.{out.outbound_id}", domain=from_address.rpartition("@")[2] or None)
+    msg["Auto-Submitted"] = "auto-replied"
+    msg["X-Auto-Response-Suppress"] = "All"
+    if out.meta.get("in_reply_to"):
+        msg["In-Reply-To"] = out.meta["in_reply_to"]
+        msg["References"] = " ".join(out.meta.get("references") or [out.meta["in_reply_to"]])
+    msg.set_content(out.body_text)
+    if out.body_html:
+        msg.add_alternative(out.body_html, subtype="html")
+    return msg

@@ -1,0 +1,227 @@
+"""Typed, validated settings: defaults, then doorstep.toml, then DOORSTEP_<SECTION>_<KEY> variables.
+
+Secrets never come from the file. Each secret field names the environment variable it is read
+from (``DOORSTEP_API_KEY`` for ``[api] key`` and so on); a secret written into the TOML file is
+refused at load with the key named.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from gateway.errors import ConfigError
+
+CATEGORIES = ("complaint", "service_request", "asb_report", "compliment", "feedback", "enquiry")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def secret(env: str) -> Any:
+    """A secret field: read only from the environment variable ``env``."""
+    return Field(default=None, json_schema_extra={"secret_env": env})
+
+
+class ServerSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    public_url: str = "http://127.0.0.1:8080"
+    max_body_bytes: int = Field(default=26 * 1024 * 1024, gt=0)
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite+aiosqlite:///doorstep-data/doorstep.db"
+    echo: bool = False
+
+
+class StorageSettings(Section):
+    data_dir: Path = Path("doorstep-data")
+
+
+class OutboxSettings(Section):
+    dir: Path = Path("doorstep-data/outbox")
+
+
+class ApiSettings(Section):
+    key: SecretStr | None = secret("DOORSTEP_API_KEY")
+    max_text_chars: int = Field(default=50_000, gt=0)
+
+
+class SecuritySettings(Section):
+    secret_key: SecretStr | None = secret("DOORSTEP_SECURITY_SECRET_KEY")
+    cookie_secure: bool = False
+
+
+class LandlordSettings(Section):
+    name: str = "Example Homes"
+    nation: Literal["england", "wales", "scotland", "northern_ireland"] = "england"
+    timezone: str = "Europe/London"
+    phone: str = "0113 496 0000"
+    email: str = "complaints@example.org"
+    website: str = "https://www.example.org"
+    complaints_url: str = "https://www.example.org/complaints"
+    reference_prefix: str = Field(default="DS", pattern=r"^[A-Z]{2,6}$")
+    complaints_team: str = "the Complaints Team"
+
+
+class DeadlineSettings(Section):
+    ack_working_days: int = Field(default=5, ge=1, le=5)
+    stage1_working_days: int = Field(default=10, ge=1, le=10)
+    stage2_working_days: int = Field(default=20, ge=1, le=20)
+    # Response targets for the other categories that promise one (working days after receipt).
+    other_response_working_days: dict[str, int] = Field(default_factory=lambda: {"enquiry": 10})
+
+
+class TriageSettings(Section):
+    model_path: Path | None = None
+    review_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
+    thresholds: dict[str, float] = Field(default_factory=dict)
+
+    def threshold_for(self, category: str) -> float:
+        """The confidence below which a ``category`` prediction goes to review."""
+        return self.thresholds.get(category, self.review_threshold)
+
+
+class UploadSettings(Section):
+    max_file_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    max_files: int = Field(default=5, ge=0)
+    allowed_types: tuple[str, ...] = (
+        "image/jpeg", "image/png", "image/gif", "image/heic", "image/webp",
+        "application/pdf", "text/plain",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+class WorkerSettings(Section):
+    poll_seconds: float = Field(default=1.0, gt=0)
+    lease_seconds: float = Field(default=60.0, gt=0)
+    max_attempts: int = Field(default=8, ge=1)
+    retry_base_seconds: float = Field(default=5.0, gt=0)
+    inline_timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class SmtpSettings(Section):
+    host: str = ""
+    port: int = 587
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    username: str = ""
+    password: SecretStr | None = secret("DOORSTEP_SMTP_PASSWORD")
+    from_address: str = "complaints@example.org"
+    from_name: str = "Example Homes"
+    timeout_seconds: float = 30.0
+
+
+class RoutingSettings(Section):
+    # The team queue each category is handed to; unlisted categories use their own name.
+    queues: dict[str, str] = Field(default_factory=lambda: {
+        "complaint": "complaints", "service_request": "repairs", "asb_report": "asb",
+        "compliment": "customer_experience", "feedback": "customer_experience",
+        "enquiry": "customer_services",
+    })
+
+    def queue_for(self, category: str) -> str:
+        return self.queues.get(category, category)
+
+
+class Settings(BaseSettings):
+    """Everything Doorstep reads at start-up, one table per concern."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="DOORSTEP_",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        extra="forbid",
+        frozen=True,
+    )
+
+    server: ServerSettings = ServerSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    storage: StorageSettings = StorageSettings()
+    outbox: OutboxSettings = OutboxSettings()
+    api: ApiSettings = ApiSettings()
+    security: SecuritySettings = SecuritySettings()
+    landlord: LandlordSettings = LandlordSettings()
+    deadlines: DeadlineSettings = DeadlineSettings()
+    triage: TriageSettings = TriageSettings()
+    uploads: UploadSettings = UploadSettings()
+    worker: WorkerSettings = WorkerSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    routing: RoutingSettings = RoutingSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings)
+
+
+def secret_keys() -> dict[tuple[str, str], str]:
+    """``(section, key) -> environment variable`` for every secret field."""
+    found = {}
+    for section, field in Settings.model_fields.items():
+        for key, info in field.annotation.model_fields.items():
+            extra = info.json_schema_extra or {}
+            if isinstance(extra, dict) and "secret_env" in extra:
+                found[(section, key)] = extra["secret_env"]
+    return found
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a config file, refusing secrets written into it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"{path}: {e}") from e
+    for (section, key), env in secret_keys().items():
+        if key in data.get(section, {}):
+            raise ConfigError(
+                f"{path}: [{section}] {key} is a secret; set it in the environment as {env}"
+            )
+    return data
+
+
+def load_settings(path: Path | str | None = None, **overrides: Any) -> Settings:
+    """Build settings from defaults, an optional TOML file, the environment, then ``overrides``."""
+    file_data = read_toml(Path(path)) if path else {}
+    try:
+        from_file_and_env = Settings(**_merge(file_data, _env_layer()))
+        if not overrides:
+            return from_file_and_env
+        return Settings(**_merge(from_file_and_env.model_dump(), overrides))
+    except ValidationError as e:
+        raise ConfigError(_describe(e)) from e
+
+
+def _env_layer() -> dict[str, Any]:
+    # pydantic-settings parses DOORSTEP_* variables, without the file or defaults mixed in.
+    return EnvSettingsSource(Settings)()
+
+
+def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"])
+        parts.append(f"{where}: {item['msg']}")
+    return "invalid settings: " + "; ".join(parts)

@@ -1,0 +1,71 @@
+"""Acknowledge: queue the right acknowledgement as an Outbound row, inside the stage's transaction."""
+
+from __future__ import annotations
+
+from models import Case, Event, MessageStatus, Outbound, Resident
+from models.outbound import OutboundStatus
+from gateway.acknowledgements import SHORT_CHANNELS
+from gateway.replies import reply_route
+
+
+async def acknowledge(ctx) -> MessageStatus:
+    """A receipt while held for review, the category's acknowledgement otherwise."""
+    case = await ctx.session.get(Case, ctx.message.case_id)
+    first = case.messages[0].id == ctx.message.id if case.messages else True
+    kind = "followup" if not first else ("receipt" if case.needs_review else "acknowledgement")
+    await queue_acknowledgement(ctx.session, ctx.deps, case, ctx.message, kind)
+    return MessageStatus.ACKNOWLEDGED
+
+
+def template_for(case: Case, kind: str) -> str:
+    if kind != "acknowledgement":
+        return kind
+    return "complaint_stage2" if case.category == "complaint" and case.stage == 2 else case.category
+
+
+def response_due(deps, case: Case, acknowledged_on):
+    """The response date, counted in working days from the acknowledgement."""
+    limits = deps.settings.deadlines
+    if case.category == "complaint":
+        days = limits.stage2_working_days if case.stage == 2 else limits.stage1_working_days
+    else:
+        days = limits.other_response_working_days.get(case.category)
+    return deps.calendar.add_working_days(acknowledged_on, days) if days else None
+
+
+async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -> Outbound:
+    """Render and queue ``kind`` for ``case``; the category's acknowledgement starts its clock."""
+    now = deps.clock()
+    if kind == "acknowledgement":
+        case.acknowledged_at = now
+        case.response_due = response_due(deps, case, now)
+    resident = await session.get(Resident, case.resident_id) if case.resident_id else None
+    channel, recipient = reply_route(message, resident)
+    rendered = deps.acks.render(
+        template_for(case, kind), case.language or message.language,
+        reference=case.reference, name=(resident.name if resident else None) or message.sender_name,
+        received=deps.calendar.local_date(message.received_at), ack_due=case.ack_due,
+        response_due=case.response_due, summary=message.new_text or message.text or "",
+        outcome=(message.meta or {}).get("outcome"), flags=list(case.flags), stage=case.stage,
+    )
+    out = Outbound(
+        case_id=case.id, message_id=message.id, kind=kind, channel=channel, recipient=recipient,
+        subject=rendered.subject,
+        body_text=rendered.short if channel in SHORT_CHANNELS else rendered.text,
+        body_html=rendered.html if channel == "email" else None, language=rendered.language,
+        meta=_threading(message),
+        status=OutboundStatus.QUEUED if recipient else OutboundStatus.SKIPPED,
+        last_error=None if recipient else "no contact details to reply to",
+        next_attempt_at=now,
+    )
+    session.add(out)
+    await session.flush()
+    session.add(Event(kind=f"outbound.{out.status}", message_id=message.id, case_id=case.id,
+                      data={"outbound_id": out.id, "kind": kind, "channel": channel}))
+    return out
+
+
+def _threading(message) -> dict:
+    meta = message.meta or {}
+    refs = [*meta.get("references", []), meta["message_id"]] if meta.get("message_id") else []
+    return {"in_reply_to": meta.get("message_id"), "references": refs} if refs else {}

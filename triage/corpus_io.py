@@ -1,0 +1,104 @@
+"""Reading labelled corpora (JSON lines) into typed examples for training and evaluation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from triage.labels import Flag, Label, parse_flags, parse_label
+
+DEFAULT_TRAIN_DIR = Path(__file__).parent / "corpus" / "train"
+
+
+class CorpusError(ValueError):
+    """A corpus line that cannot be used; names the file and line."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled message from a corpus file."""
+
+    id: str
+    text: str
+    label: Label
+    flags: tuple[Flag, ...] = ()
+    subject: str | None = None
+    channel: str | None = None
+    received_at: datetime | None = None
+    note: str | None = None
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """Parse an ISO 8601 timestamp ("Z" allowed) into an aware UTC datetime; None stays None."""
+    if value is None or not str(value).strip():
+        return None
+    stamp = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)
+
+
+def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand directories to their *.jsonl files (sorted); keep files as given."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.jsonl")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CorpusError(f"{path}: no such file or directory")
+    return files
+
+
+def parse_example(record: dict, where: str) -> Example:
+    """Build an Example from one decoded JSON record."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise CorpusError(f"{where}: record has no text")
+    try:
+        return Example(
+            id=str(record.get("id") or where),
+            text=record["text"],
+            label=parse_label(str(record.get("label", ""))),
+            flags=parse_flags(record.get("flags") or []),
+            subject=record.get("subject") or None,
+            channel=record.get("channel") or None,
+            received_at=parse_timestamp(record.get("received_at")),
+            note=record.get("note") or None,
+        )
+    except (ValueError, TypeError) as e:
+        raise CorpusError(f"{where}: {e}") from e
+
+
+def iter_examples(path: Path) -> Iterator[Example]:
+    """Yield the examples of one JSON-lines file, skipping blank lines."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise CorpusError(f"{where}: not JSON ({e.msg})") from e
+            yield parse_example(record, where)
+
+
+def load_corpus(paths: Iterable[str | Path] | None = None) -> list[Example]:
+    """Load every example from the given files or directories (default: the bundled train corpus)."""
+    files = corpus_files(paths if paths else [DEFAULT_TRAIN_DIR])
+    return [example for path in files for example in iter_examples(path)]
+
+
+def corpus_sha256(paths: Iterable[str | Path] | None = None) -> str:
+    """Hash the corpus files' names and bytes, so a model records exactly what it was trained on."""
+    digest = hashlib.sha256()
+    for path in corpus_files(paths if paths else [DEFAULT_TRAIN_DIR]):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,205 @@
+"""When did the issue start? Dates and durations in a message, resolved against its receipt time.
+
+Standard library only. Each finder returns (months before receipt, evidence) pairs; `out_of_time`
+reports the longest one over twelve months. Vague spans are placed in their middle (a bare year on
+1 July, a month on the 15th), so "since 2024" in January 2025 is not out of time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+SEASONS: dict[str, int] = {
+    "spring": 4, "easter": 4, "summer": 7, "autumn": 10, "fall": 10,
+    "christmas": 12, "xmas": 12, "winter": 1,
+}  # fmt: skip
+NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
+    "twenty": 20, "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 3,
+    "many": 3, "two and a half": 2.5, "one and a half": 1.5, "a year and a half": 1.5,
+}  # fmt: skip
+THRESHOLD_MONTHS = 12
+
+MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+YEAR = r"((?:19|20)\d\d)"
+NUM = r"(\d{1,3}(?:\.5)?|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + ")"
+MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
+YEAR_ALONE = re.compile(
+    rf"\b(since|from|in|back in|during|early|late|mid|start of|end of|spring|summer|autumn|"
+    rf"winter|christmas|xmas|easter|(?:the )?(?:winter|summer|spring|autumn) of)\s*-?\s*{YEAR}"
+    rf"(?:/(?:\d\d))?(?!\s*[-/]\s*\d)",
+    re.I,
+)
+RELATIVE_MONTH = re.compile(
+    rf"\b(since|from|in|back in|last|(?:in|since|from) early|(?:in|since|from) late)\s+{MONTH}"
+    rf"(\s+last year|\s+the year before(?: last)?|\s+before last|\s+of last year)?\b",
+    re.I,
+)
+RELATIVE_SEASON = re.compile(
+    r"\b(since|from|in|over|during|last|(?:since|from|in|over|during)? ?the)\s+"
+    r"(spring|easter|summer|autumn|fall|christmas|xmas|winter)"
+    r"(\s+before last|\s+last year|\s+the year before)?\b",
+    re.I,
+)
+RELATIVE_YEAR = re.compile(
+    r"\b(since|from|in|during|(?:since |from )?(?:early|late|the start of|the end of))\s+"
+    r"(last year|the year before last)\b",
+    re.I,
+)
+DURATION = re.compile(
+    rf"\b((?:over|more than|nearly|almost|about|around|at least|well over|getting on for)\s+)?"
+    rf"{NUM}\s*\+?\s*(years?|yrs?|months?|mths?|mnths?)(?![-\w])(\s+and\s+a\s+half)?",
+    re.I,
+)
+VAGUE_YEARS = re.compile(r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b", re.I)
+# Spans about the person, the tenancy or the future, not the issue.
+NOT_THE_ISSUE = re.compile(
+    r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
+    r"within|next|every|warranty|guarantee|contract|old|pregnant|sentence|"
+    r"dob|birth)\b",
+    re.I,
+)
+AFTER_NOT_ISSUE = re.compile(r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee)\b", re.I)
+
+
+def months_between(start: date, end: date) -> float:
+    """Whole-and-fractional months from start to end (negative if start is later)."""
+    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+
+
+def is_issue_span(text: str, start: int, end: int) -> bool:
+    """False when the words just around a match show it is about the person or the future."""
+    before = text[max(0, start - 30) : start]
+    return not (NOT_THE_ISSUE.search(before) or AFTER_NOT_ISSUE.match(text[end : end + 20]))
+
+
+def latest_before(month: int, received: date, strictly: bool) -> int:
+    """The year of the most recent given month at or (strictly) before the receipt month."""
+    if month < received.month or (month == received.month and not strictly):
+        return received.year
+    return received.year - 1
+
+
+def to_year(raw: str) -> int:
+    """A 2- or 4-digit year as a 4-digit one."""
+    value = int(raw)
+    return value + 2000 if value < 100 else value
+
+
+def find_month_years(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'March 2023', '4 March 2023', 'Jan 2023'."""
+    for m in MONTH_YEAR.finditer(text):
+        day = int(m.group(1)) if m.group(1) else 15
+        start = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], min(max(day, 1), 28))
+        yield months_between(start, received), m.group(0)
+
+
+def find_numeric_dates(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """UK day/month/year dates like 12/02/2023."""
+    for m in NUMERIC_DATE.finditer(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), to_year(m.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31 and is_issue_span(text, m.start(), m.end()):
+            yield months_between(date(year, month, min(day, 28)), received), m.group(0)
+
+
+def find_bare_years(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'since 2022', 'back in 2023', 'summer 2024', 'early 2023'."""
+    for m in YEAR_ALONE.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
+        cue = m.group(1).lower()
+        month = next((v for k, v in SEASONS.items() if k in cue), 7)
+        month = {"early": 3, "start of": 2, "late": 11, "end of": 11}.get(cue, month)
+        yield months_between(date(int(m.group(2)), month, 15), received), m.group(0)
+
+
+def find_relative_months(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'since March', 'last October', 'in January last year'."""
+    for m in RELATIVE_MONTH.finditer(text):
+        month = MONTHS[m.group(2).lower()[:3]]
+        cue, tail = m.group(1).lower(), (m.group(3) or "").lower()
+        year = latest_before(month, received, strictly=cue == "last")
+        if "last year" in tail or "of last" in tail:
+            year = received.year - 1
+        elif "before" in tail:
+            year = received.year - (3 if "before last" in tail and "year" in tail else 2)
+        yield months_between(date(year, month, 15), received), m.group(0)
+
+
+def find_relative_seasons(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'since last summer', 'over the winter before last', 'since xmas'."""
+    for m in RELATIVE_SEASON.finditer(text):
+        month = SEASONS[m.group(2).lower()]
+        year = latest_before(month, received, strictly=m.group(1).lower() == "last")
+        if m.group(3):
+            year -= 1
+        yield months_between(date(year, month, 15), received), m.group(0)
+
+
+def find_relative_years(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'since last year', 'in the year before last'."""
+    for m in RELATIVE_YEAR.finditer(text):
+        back = 2 if "before last" in m.group(2).lower() else 1
+        month = {"early": 3, "start": 2, "late": 11, "end": 11}
+        cue = next((v for k, v in month.items() if k in m.group(1).lower()), 7)
+        yield months_between(date(received.year - back, cue, 15), received), m.group(0)
+
+
+def duration_months(qualifier: str, amount: str, unit: str, half: str | None) -> float:
+    """Months in a duration such as 'over two years' or '18 months'."""
+    value = NUMBERS.get(amount.lower(), None)
+    value = float(amount) if value is None else value
+    value += 0.5 if half else 0
+    months = value * 12 if unit.lower().startswith("y") else value
+    if qualifier.strip().lower() in {"nearly", "almost", "getting on for"}:
+        return months - 0.5
+    return months + (0.5 if qualifier.strip() else 0)
+
+
+def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'for over two years', '18 months', '3 yrs ago', 'for years'."""
+    for m in DURATION.finditer(text):
+        if is_issue_span(text, m.start(), m.end()):
+            yield duration_months(m.group(1) or "", m.group(2), m.group(3), m.group(4)), m.group(0)
+    for m in VAGUE_YEARS.finditer(text):
+        if is_issue_span(text, m.start(), m.end()):
+            yield 24.0, m.group(0)
+
+
+FINDERS: tuple[Callable[[str, date], Iterator[tuple[float, str]]], ...] = (
+    find_month_years,
+    find_numeric_dates,
+    find_bare_years,
+    find_relative_months,
+    find_relative_seasons,
+    find_relative_years,
+    find_durations,
+)
+
+
+def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, str] | None:
+    """The oldest reference in the text as (months before receipt, evidence), or None."""
+    received = (received_at or datetime.now(UTC)).astimezone(UTC).date()
+    found = [hit for finder in FINDERS for hit in finder(text, received) if hit[0] >= 0]
+    return max(found, default=None)
+
+
+def out_of_time(text: str, received_at: datetime | None = None) -> str | None:
+    """Evidence that the issue began more than twelve months before receipt, else None."""
+    age = issue_age(text, received_at)
+    if age is None or age[0] <= THRESHOLD_MONTHS:
+        return None
+    return f"{age[1].strip()} (~{math.ceil(age[0])} months before receipt)"

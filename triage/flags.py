@@ -1,0 +1,165 @@
+"""Flag detectors: one rule-based function per flag, each returning its evidence or None.
+
+Detectors see the message text, the subject, the model's category and the receipt time, so a flag
+can depend on the category (escalation and out_of_time belong to complaints; also_service_request
+never accompanies a service request). The evidence string is shown in the result's reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from triage import rules
+from triage.dates import out_of_time
+from triage.labels import Flag, Label
+
+# Quoted e-mail history says what was said before, not what this message says.
+QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
+MAX_EVIDENCE = 60
+
+
+@dataclass(frozen=True)
+class FlagInput:
+    """What a detector may look at."""
+
+    text: str
+    subject: str | None
+    category: Label
+    received_at: datetime | None = None
+
+    @cached_property
+    def body(self) -> str:
+        """Subject and text without quoted e-mail history."""
+        joined = f"{self.subject}\n{self.text}" if self.subject else self.text
+        return QUOTED.sub(" ", joined)
+
+
+def find(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
+    """The first phrase matched by any pattern, trimmed for display."""
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return " ".join(match.group(0).split())[:MAX_EVIDENCE]
+    return None
+
+
+def detect_escalation(msg: FlagInput) -> str | None:
+    """Unhappy with a response already given, asks to go further, or quotes a complaint ref."""
+    if msg.category not in (Label.COMPLAINT, Label.FEEDBACK):
+        return None
+    return find(rules.ESCALATION, msg.body)
+
+
+def detect_designated_person(msg: FlagInput) -> str | None:
+    """Written by or for an MP, councillor or other designated person (not merely mentioned)."""
+    text = msg.body
+    for pattern in rules.DESIGNATED_MENTION_ONLY:
+        text = pattern.sub(" ", text)
+    return find(rules.DESIGNATED_PERSON, text) or find(rules.DESIGNATED_CAPS, text)
+
+
+def detect_representative(msg: FlagInput) -> str | None:
+    """A relative, friend, advocate or professional writes for the resident (not an MP's office)."""
+    if detect_designated_person(msg):
+        return None
+    return find(rules.REPRESENTATIVE, msg.body)
+
+
+def detect_vulnerability(msg: FlagInput) -> str | None:
+    """Disability, serious illness, mental health, pregnancy, old age or young children."""
+    return find(rules.VULNERABILITY, msg.body)
+
+
+def detect_cold_home(msg: FlagInput) -> str | None:
+    """No heating or hot water in cold weather for a vulnerable household."""
+    heating = find(rules.HEATING_OUT, msg.body)
+    if heating and find(rules.COLD_WEATHER, msg.body) and detect_vulnerability(msg):
+        return f"{heating} + cold + vulnerable household"
+    return None
+
+
+def detect_harmful_mould(msg: FlagInput) -> str | None:
+    """Damp or mould said to be harming someone's health."""
+    mould = find(rules.MOULD, msg.body)
+    harm = mould and find(rules.HEALTH_HARM, msg.body)
+    return f"{mould} + {harm}" if harm else None
+
+
+def detect_urgent_hazard(msg: FlagInput) -> str | None:
+    """An immediate, serious risk to health or safety, in any category but thanks for past help."""
+    if msg.category is Label.COMPLIMENT:
+        return None
+    text = msg.body
+    for pattern in rules.ROUTINE_SAFETY:
+        text = pattern.sub(" ", text)
+    return find(rules.URGENT_HAZARD, text) or detect_cold_home(msg) or detect_harmful_mould(msg)
+
+
+def detect_legal_action(msg: FlagInput) -> str | None:
+    """Court proceedings started or threatened through a solicitor."""
+    return find(rules.LEGAL_ACTION, msg.body)
+
+
+def detect_out_of_time(msg: FlagInput) -> str | None:
+    """A complaint whose issue began more than twelve months before receipt."""
+    if msg.category is not Label.COMPLAINT:
+        return None
+    return out_of_time(msg.body, msg.received_at)
+
+
+def detect_abusive(msg: FlagInput) -> str | None:
+    """Abusive, threatening or hateful language towards staff."""
+    if msg.category is Label.ASB_REPORT:
+        return None  # abuse quoted from a neighbour is the report, not abuse of staff
+    return find(rules.ABUSIVE, msg.body)
+
+
+def detect_no_response_wanted(msg: FlagInput) -> str | None:
+    """The writer says no reply is needed."""
+    return find(rules.NO_RESPONSE_WANTED, msg.body)
+
+
+def new_need_sentence(text: str) -> str | None:
+    """A sentence that marks a new issue ("also", "another thing") and names a defect."""
+    said = find(rules.NEW_ISSUE_SAID, text)
+    if said:
+        return said
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        marker = find(rules.NEW_ISSUE_MARKER, sentence)
+        defect = marker and find(rules.DEFECT, sentence)
+        if defect:
+            return f"{marker} … {defect}"
+    return None
+
+
+def detect_also_service_request(msg: FlagInput) -> str | None:
+    """A new repair or service need reported alongside another primary intent."""
+    if msg.category is Label.SERVICE_REQUEST:
+        return None
+    if msg.category is Label.ASB_REPORT:
+        return find(rules.ASB_SERVICE_NEED, msg.body)
+    return new_need_sentence(msg.body)
+
+
+DETECTORS: dict[Flag, Callable[[FlagInput], str | None]] = {
+    Flag.ALSO_SERVICE_REQUEST: detect_also_service_request,
+    Flag.ESCALATION: detect_escalation,
+    Flag.DESIGNATED_PERSON: detect_designated_person,
+    Flag.REPRESENTATIVE: detect_representative,
+    Flag.VULNERABILITY: detect_vulnerability,
+    Flag.URGENT_HAZARD: detect_urgent_hazard,
+    Flag.LEGAL_ACTION: detect_legal_action,
+    Flag.OUT_OF_TIME: detect_out_of_time,
+    Flag.ABUSIVE: detect_abusive,
+    Flag.NO_RESPONSE_WANTED: detect_no_response_wanted,
+}
+
+
+def detect_flags(msg: FlagInput) -> list[tuple[Flag, str]]:
+    """Every flag whose detector fires, sorted by flag value, with its evidence."""
+    found = [(flag, detector(msg)) for flag, detector in DETECTORS.items()]
+    return sorted(((flag, ev) for flag, ev in found if ev), key=lambda pair: pair[0].value)

@@ -1,0 +1,181 @@
+"""Keyword and regex tables for the flag detectors, written from the triage guide.
+
+Every table is a tuple of case-insensitive patterns with word boundaries; the detectors in
+`triage.flags` return the first phrase that matches as the evidence shown in reasons. Spelling is
+tolerant of text-speak ("u", "ur", "pls", missing apostrophes).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def compile_all(*patterns: str, flags: int = re.I) -> tuple[re.Pattern[str], ...]:
+    """Compile each pattern case-insensitively."""
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+YOU = r"(?:you|u|ya|your|ur|yr|you'?re)"
+STAFF = r"(?:staff|officer|advisor|adviser|agent|receptionist|surveyor|manager|contractor|operative|plumber|engineer|workm[ae]n|team|you lot|u lot|the lot of (?:you|u))"
+KIN = r"(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandfather|grandmother|son|daughter|brother|sister|aunt|auntie|uncle|husband|wife|partner|(?:father|mother|son|daughter|brother|sister)[- ]in[- ]law|neighbour|friend|client|tenant)"
+
+ESCALATION = compile_all(
+    r"\bstage\s*(?:2|two|ii)\b",
+    r"\bcam 2\b",  # Welsh
+    r"\bescalat\w*",
+    r"\b(?:take|taking|took|go|going|move|push|progress)\w*\s+(?:this|it|my complaint|the complaint|things|matters)?\s*(?:further|higher|to the next (?:stage|level))\b",
+    r"\bnext (?:stage|step|level)\b",
+    r"\b(?:not|isn'?t|un)\s*(?:happy|satisfied|content|acceptable)\b[^.\n]{0,25}\b(?:response|reply|answer|letter|decision|outcome|findings?|conclusion)",
+    r"\b(?:do not|don'?t|dont|cannot|can'?t|won'?t|refuse to)\s+accept\b",
+    r"\b(?:reject|disagree|dispute)\w*\b[^.\n]{0,30}\b(?:response|reply|decision|outcome|finding|conclusion|offer)",
+    r"\b(?:response|reply|answer|letter|decision|outcome)\b[^.\n]{0,20}\b(?:to|about|on|re:?) (?:my|the|our|his|her) complaint\b",
+    r"\b(?:my|your|the|his|her) (?:stage (?:1|one) )?complaint (?:response|reply|decision|letter|outcome)\b",
+    r"\bcomplaint (?:ref(?:erence)?|no\.?|number)\b",
+    r"\b(?:ds|cmp)-\d{4}-\d{3,}\b|\bcmp-\d{4,}\b",
+    r"\b(?:your|ur) (?:response|reply|letter|answer) (?:says|said|states|claims)\b",
+    r"\b(?:review|look at) (?:it|this|my complaint) again\b|\bsomeone else to look at\b",
+    r"\bhousing ombudsman\b[^.\n]{0,40}\b(?:refer|next|details|contact)",
+)
+
+DESIGNATED_PERSON = compile_all(
+    r"\bmember of parliament\b",
+    r"\bconstituen(?:t|ts|cy)\b",
+    r"\bcouncill?or\b|\bcllr\.?\b",
+    r"\b(?:in|of) my ward\b|\bward member\b|\bmy (?:advice )?surgery\b",
+    r"\bmember of the senedd\b|\bmsp\b",
+)
+# MP, MS and AM are only names of office in capitals ("I have MS" is an illness, so MS is left out).
+DESIGNATED_CAPS = compile_all(r"\bMPs?\b|\bMP'?s\b", flags=0)
+DESIGNATED_MENTION_ONLY = compile_all(
+    r"\b(?:contact|contacting|going to|go to|tell|telling|write to|writing to|copy|copied|copying|cc|cc'?d|involve|involving|told|email|emailed|ring|rang|speak to|complain to)\w*\s+(?:in\s+)?(?:my|the|our|local)\s+(?:local\s+)?(?:mp|councill?or|cllr)\b",
+    r"\b(?:my|our|the|local)\s+(?:local\s+)?(?:mp|councill?or)\b\s+(?:is|has been|will|knows|about)\b",
+)
+
+GROUP = r"(?:the |all |our |fellow )?(?:residents|tenants|neighbours|members|ladies|everyone|us|all of us|households|families|estate|block|community|[\w' -]{0,40}(?:association|panel|group|committee|forum|scheme|board|residents|tenants))\b"
+ROLE = rf"(?:{KIN}|carer|support worker|social worker|advocate|key worker|health visitor|solicitors?|attorney)"
+REPRESENTATIVE = compile_all(
+    rf"\bon (?:behalf of (?!{GROUP})|(?:his|her|their|my \w+'?s) behalf)\b",
+    rf"\b(?:writing|ringing|calling|emailing|messaging|phoning|contacting you|rang|called|phoned|asking|complaining|reporting)\s+(?:for|about)\s+my\s+(?:elderly\s+|\w+\s+)?{KIN}\b",
+    rf"\b{KIN}\s+(?:rang|called|phoned|emailed|wrote|came in)\s+(?:on|for)\s+(?:his|her|their)\b",
+    rf"\b(?:phoned|rang|called|emailed|wrote)\s+for\s+(?:his|her|their)\s+{KIN}\b",
+    rf"\((?:mrs?|ms|miss|mr)\.? [a-z'-]+'s {KIN}\)",
+    rf"\b(?:i'?m|i am|im) (?:mrs?|ms|miss|mr|dr)\.? [\w' .-]{{1,30}}?'s? {ROLE}\b",
+    rf"\b(?:{KIN}|carer|relative|niece|nephew) of (?:mrs?|ms|miss|mr|dr)\b",
+    r"\b(?:asked|wants|wanted|asking) me to (?:write|message|complain|contact|ring|email|get in touch|report)\b",
+    r"\bour client\b|\bmy client\b|\bwe are instructed by\b|\b(?:i|we) (?:act|am acting|are acting) for (?!the purchaser|the seller|the vendor)|\bacting for (?:mrs?|ms|miss|mr|dr|my|our|the tenant|your tenant)\b|\bclient:|\bclient consent\b",
+    r"\bwith (?:the )?(?:consent|permission|authority) of\b|\bwith (?:his|her|their|[a-z]+'s|mr\.? \w+'s|mrs\.? \w+'s|ms\.? \w+'s) (?:signed )?(?:consent|permission|authority)\b",
+    rf"\b(?:support|social|key|care|outreach) worker for\b|\bi am (?:the|his|her|their|a|an) (?:\w+ )?(?:support worker|social worker|health visitor|advocate|carer|key worker)\b",
+    r"\b(?:lasting )?power of attorney\b|\bsigned authority\b|\bauthority to act\b",
+    rf"\bi(?:'m| am) writing (?:as|for) (?:the|his|her|their|a|my) (?:\w+ )?{ROLE}\b",
+)
+
+VULNERABILITY = compile_all(
+    # Old age
+    r"\b(?:i am|i'?m|im|he is|he'?s|she is|she'?s|aged?|is now)\s+(?:7[5-9]|[89]\d|1[01]\d)\b",
+    r"\b(?:7[5-9]|[89]\d|1[01]\d)\s*(?:years? of age|years? old|yrs? old|y/?o)\b",
+    r"\((?:7[5-9]|[89]\d|1[01]\d)\)|,\s*(?:[89]\d|1[01]\d)\s*[,)]|\belderly (?:gentleman|man|woman|lady|resident|tenant|couple|mother|father|mum|dad|parents?)\b",
+    r"\b(?:i am|i'?m|im|we are|we'?re|is|are|my|our|his|her|an?) (?:\w+ )?(?:elderly|pensioners?|frail)\b",
+    # Disability and illness
+    r"\bdisab(?:led|ility|ilities)\b|\bwheel ?chair\b|\bwalking (?:frame|stick)\b|\bzimmer\b|\bmobility (?:scooter|problems|issues)\b|\bblue badge\b|\bstair ?lift\b|\bpull[- ]cord\b",
+    r"\b(?:partially sighted|blind|deaf|hard of hearing|visually impaired|learning (?:disabilit|difficult)\w*|autis\w+|adhd|dementia|alzheimer'?s?|cerebral palsy|cystic fibrosis|crohn'?s|colitis|sickle cell|parkinson'?s)\b",
+    r"\b(?:i have|i'?ve got|has|have got|with|suffers? (?:from|with))\s+(?:ms|copd|epilepsy|cancer|diabetes|asthma|arthritis|a heart condition|heart failure|kidney \w+|a (?:\w+ )?(?:disease|condition|illness))\b",
+    r"\bmultiple sclerosis\b|\bchemo(?:therapy)?\b|\bdialysis\b|\boxygen (?:tank|machine|cylinder)\b|\bterminal(?:ly)? ill\b|\bheart (?:condition|failure|problems?|attack)\b|\bstroke\b|\bcopd\b|\basthma\w*\b|\bepilep\w+\b|\bhad (?:a |two |several )?falls?\b|\bfallen (?:once|twice|over)\b",
+    r"\bmental health\b|\bdepress(?:ion|ed)\b|\banxiety\b|\bptsd\b|\bbipolar\b|\bschizophren\w*\b|\bsuicid\w*\b|\bself[- ]harm\b|\bpanic attacks?\b",
+    # Pregnancy and young children
+    r"\bpregnan\w*\b|\bexpecting (?:a baby|twins)\b|\bnew ?born\b|\bnew baby\b|\binfants?\b|\btoddlers?\b|\btwins\b",
+    r"\b(?:my|our|a|her|his) (?:new(?:born)? |little |young |tiny )?bab(?:y|ies)\b|\bbab(?:y|ie)'?s'? (?:room|nursery|cot|bedroom)\b|\bbabys\b|\bnursery\b",
+    r"\b\d{1,2}[- ](?:week|month)s?[- ]old\b|\b[0-4][- ](?:year|yr)s?[- ]old\b",
+    r"\bmy (?:\w+ )?(?:kids|children|child|son|daughter|boys|girls|grandchildren)\b[^.\n]{0,60}\b(?:asthma|can'?t sleep|scared|frightened|little|young|baby|ill|disab\w*|autis\w*)",
+    r"\b(?:young|small|little) (?:kids|children|child|ones)\b|\bchildren under\b|\bkids under\b|\bunder (?:5|five)s?\b",
+    r"\bwelfare\b|\b(?:kids|children|child) (?:r|are|is) (?:ok|safe|alright)\b",
+    # Living circumstances and safeguarding
+    r"\blives? (?:on (?:his|her) own|alone)\b|\bmy carers?\b|\bcarers? (?:come|visit)\w*\b|\bvulnerable\b|\bsafeguarding\b|\bcuckoo\w*\b|\bnon[- ]molestation\b|\bdomestic (?:abuse|violence)\b|\bfleeing\b|\brefuge\b",
+    r"\b(?:ill|sick|poorly|unwell|in hospital)\b[^.\n]{0,20}\b(?:husband|wife|partner|mum|dad|son|daughter|child)\b|\b(?:husband|wife|partner|mum|dad|son|daughter|child) (?:is|has been) (?:very )?(?:ill|sick|poorly|unwell|in hospital)\b",
+    # A few words in residents' other languages (Polish, Welsh, Spanish, Romanian, Somali, Urdu, Bengali, Portuguese, Turkish)
+    r"\b(?:dziecko|dzieci|babi|fabi|mabi|niños|niñas|bebé|copii|copil|carruur\w*|bimaar|asustho|bolnav\w*|hamile|beichiog|plentyn|asma|ciężarna|w ciąży)\b",
+)
+
+HEATING_OUT = compile_all(
+    r"\bno (?:heating|heat|hot water|gas)\b|\bwithout (?:any )?(?:heating|hot water|heat)\b",
+    r"\b(?:heating|boiler|hot water)\b[^.\n]{0,50}\b(?:not working|broken|broke|off|out|failed|packed up|gone|stopped|cut(?:s|ting)? out|down)\b",
+    r"\bsin calefacci[oó]n\b|\bbez ogrzewania\b|\bf[aă]r[aă] c[aă]ldur[aă]\b",
+)
+COLD_WEATHER = compile_all(
+    r"\bfreez\w+|\bfroze\w*|\bsnow\w*|\bicy\b|\bfrost\w*|-\s?\d+\s*(?:degrees|°|c\b)|\bminus \d+|\b[0-5]\s*(?:degrees|°)|\bbitter(?:ly)? cold\b|\bso cold\b|\bmucho fr[ií]o\b|\bmuch[ií]simo fr[ií]o\b|\bzimno\b",
+    r"\btemperature\w*\b[^.\n]{0,30}(?:-|minus )\d|-\d+\s*(?:tonight|overnight|outside|today)\b",
+)
+MOULD = compile_all(r"\bmou?ld\w*\b|\bdamp\b|\bfungus\b|\bpleśń\b|\bllwydni\b")
+HEALTH_HARM = compile_all(
+    r"\basthma\w*|\bchest\b|\bbreath\w*|\bcough\w*|\bwheez\w*|\bhospital\w*|\binfection\w*|\binhaler\w*|\bgp\b|\bdoctor\w*|\bhealth visitor\b|\bnursery\b|\bbab(?:y|ies)'?s?\b|\bnew ?born\b|\bsick\b|\bpoorly\b|\blungs?\b|\bunwell\b|\brash\w*\b",
+)
+URGENT_HAZARD = compile_all(
+    # Gas and carbon monoxide
+    r"\b(?:smell|smells|smelling|whiff|stink\w*|reek\w*)\s+(?:of\s+)?gas\b|\bgas (?:smell|leak|escape)\w*|\bcarbon monoxide\b|\bco alarm (?:going off|beeping|sounding)\b",
+    # Electrics
+    r"\bspark(?:s|ing|ed)?\b|\belectric(?:al)? shocks?\b|\b(?:exposed|bare|live|hanging|loose|dangling) (?:wires?|wiring|cables?)\b|\bwires? (?:hanging|exposed|sticking|showing)\b|\bwires? (?:left )?(?:hanging )?out (?:of )?the wall\b|\bburning smell\b|\bsmell of burning\b|\bsmoke (?:from|coming out of) (?:the )?(?:socket|plug|fuse|light)",
+    r"\bwater\b[^.\n]{0,60}\b(?:light fittings?|lights?|sockets?|fuse ?box|electrics|consumer unit|switch(?:es)?)\b",
+    # Flooding and sewage
+    r"\bflood\w*|\bburst (?:pipe|main|water)\b|\bwater (?:pouring|gushing|cascading|streaming) (?:through|in|into|from)\b|\bpouring (?:through|in)\b|\bsewage\b|\bcut through a pipe\b",
+    # Structure
+    r"\bceiling\b[^.\n]{0,40}\b(?:collaps\w*|came down|come down|fell|fallen|caved|bulging|sagging|about to fall)\b|\bcollaps\w+\b|\bstructural\w*\b|\b(?:balcony|railing|rail|banister|bannister)\b[^.\n]{0,40}\b(?:loose|moves|wobbl\w*|unsafe|dangerous|hanging)\b",
+    # Fire safety
+    r"\bfire ?doors?\b[^.\n]{0,60}\b(?:broken|not clos\w+|won'?t (?:close|shut)|doesn'?t (?:close|shut)|propped|damaged|hanging|missing)\b|\bfire (?:alarms?|alarm system|safety)\b[^.\n]{0,40}\b(?:not working|broken|disabled|off|failed)|\bfire extinguisher\b",
+    r"\bset fire to\b|\bon fire\b|\barson\b|\bfire brigade\b|\bfireworks?\b[^.\n]{0,40}\b(?:at|in|into|through) (?:the |our |my |people)?(?:windows?|stairwells?|flats?|people|letterbox\w*|cars?|doors?|balcon\w+|lifts?|corridors?)\b|\bburn\w* (?:you|us|me|the flat|the house|them) out\b|\bburn the (?:flat|house|place)\b|\bfire risk\b|\bsmoke everywhere\b|\b(?:something|paper|rag) (?:burning|alight|on fire)\b",
+    # Violence and threats
+    r"\bthreat(?:s|en|ened|ening)?\b[^.\n]{0,40}\b(?:kill|hurt|stab|burn|harm|hospital|violence|beat|smash|knife|weapon|sort (?:him|her|you) out|dealt with)\b|\b(?:abuse|abusive) and threat|\bthreats\b(?! of (?:eviction|legal|court))",
+    r"\bstab(?:bed|bing|s)?\b|\bknife\b|\bmachete\b|\bweapons?\b|\bgun\b|\bwith a (?:baseball )?bat\b|\bgot a (?:baseball )?bat\b|\bknock (?:him|you|her|them) out\b|\bput me in hospital\b|\bwatch (?:your|ur) back\b|\btake (?:her|him|you|me) out\b|\b(?:will|going to|gonna|threatened to|would|'ll) (?:kill|hurt|batter|beat) (?:you|him|her|me|us|them)\b|\b(?:get|be|been) killed\b|\b(?:would|will|'ll) be dealt with\b",
+    r"\bassault\w*\b|\battack(?:ed|ing)? (?:me|him|her|us|them|my|his|her)\b|\b(?:was|been|got) attacked\b|\bpunch\w*\b|\bgrabbed (?:me|him|her|my)\b|\bpushed (?:him|her|me) (?:over|down|against)\b|\bpushed (?:him|her|me)\b",
+    r"\bfight(?:ing)?\b|\bviolen(?:ce|t)\b|\bscared for (?:her|him|them|my life)\b|\bwoman screaming\b|\bfear for (?:my|her|his|their) (?:life|safety)\b",
+    r"\bdogs?\b[^.\n]{0,60}\b(?:went for|bit|bitten|attack\w*|chased|lunged)\b|\bwent for (?:my|his|her|a|the)\b|\bdangerous dogs?\b|\bxl bull\w*\b|\bchased (?:people|kids|children|me|him|her|us)\b",
+    # Needles, exploitation, exposure
+    r"\bneedles?\b|\bsyringes?\b|\bcuckoo\w*\b|\bexposing (?:him|her)self\b|\bsafeguarding\b|\bnearly (?:clipped|killed|ran over|run over)\b|\bgoing to get (?:killed|hurt)\b",
+)
+ROUTINE_SAFETY = compile_all(
+    r"\bloose (?:slab|paving|tile)s?\b|\btrip hazard\b|\b(?:smoke|fire|co) alarm (?:to (?:be )?fit|fitted|installed|check|test)\w*",
+)
+
+LEGAL_ACTION = compile_all(
+    r"\bsolicitors?\b[^.\n]{0,80}\b(?:instruct\w*|proceedings|claim|court|sue|legal|letter|writing to you|hearing from|accepted|case|papers|act)\b",
+    r"\b(?:instruct\w*|contact\w*|spoken to|speak\w* to|hearing from|consult\w*|asking|ask)\b[^.\n]{0,25}\bsolicitors?\b",
+    r"\blegal action\b|\blegal proceedings\b|\b(?:issue|issued|start|started|commence\w*) proceedings\b|\bletter of claim\b|\bpre-?action\b|\bdisrepair claim\b|\bno[- ]win[- ]no[- ]fee\b",
+    r"\b(?:take|taking|took) (?:you|u|them|this|the \w+|\w+ homes|\w+ housing) to court\b|\bsmall claims\b|\bsue\b|\bsuing\b|\b(?:a|the|to) court\b(?! (?:road|lane|street|house))|\bcourt (?:action|case|claim|proceedings)\b|\bclaim for damages\b|\blawyers?\b|\blegal (?:advice|team)\b",
+)
+
+ABUSIVE = compile_all(
+    r"\bf[\*u]+c?k\w*|\bf\*+\w*|\bc\*+(?:s|nts?)\b|\bcunts?\b|\bw\*+\w*|\bwank\w*|\bb\*+\w*h\b|\bbitch\w*|\bbastard\w*|\bprick\w*|\bdickheads?\b|\barse\w*\b|\btwats?\b|\bsh[i\*]te?\b",
+    r"\b(?:useless|incompetent|lazy|stupid|thick|pathetic)\s+(?:\w+\s+)?(?:cows?|idiots?|morons?|muppets?|clowns?|gits?|pigs?|scum|waste|jobsworths?|layabouts?|lot|people|bunch|surveyor|officer|staff)\b",
+    r"\b(?:idiots?|morons?|muppets?|clowns?|scum|parasites?|liars?|thie(?:f|ves)|jobsworths?|layabouts?)\b",
+    r"\bwaste of (?:space|oxygen|skin|air)\b|\bbrain ?dead\b|\bare (?:you|u) thick\b|\bthick or what\b",
+    r"\b(?:i|ill|i'?ll)\s+(?:knock|throw|smash|batter|hurt|kill|deal with|sort)\w*\s+(?:him|her|you|u|them|the lot)\b|\bknow where (?:you|your|she|he|they) (?:live|work)|\bfind out where (?:she|he|you|they) lives?\b|\b(?:you|u) will regret\b|\bsee what happens\b|\bwatch (?:your|ur) back\b",
+    r"\bforeign lot\b|\bsend someone (?:british|english|white)\b|\bgo back to (?:your|ur) (?:own )?country\b",
+    r"\bi hope (?:every ?one of )?(?:you|u)\b[^.\n]{0,20}\b(?:freeze|die|rot|suffer)\w*",
+    r"\bsack the lot\b",
+)
+
+NO_RESPONSE_WANTED = compile_all(
+    r"\bno (?:need|reason) (?:to|for (?:a|you to))\s+(?:\w+\s+){0,2}(?:reply|respond|response|write|get back|call|ring|contact)\w*",
+    r"\b(?:do not|don'?t|dont|doesn'?t)\s+(?:need|want|expect|require)\s+(?:a |any )?(?:reply|response|answer|call|callback|follow[- ]up|to (?:be contacted|hear back))",
+    r"\b(?:do not|don'?t|dont) need (?:to|you to) (?:call|ring|reply|contact|respond)",
+    r"\bno (?:reply|response|answer|follow[- ]up|contact|call ?back)\s+(?:is\s+)?(?:needed|necessary|required|expected|wanted)\b",
+    r"\bnot (?:expecting|looking for|after) (?:a |any )?(?:reply|response|answer|call)\b",
+    r"\bwould you like (?:someone|us) to contact you\?\s*no\b|\bcontact (?:me|you)\??\s*[:\-]?\s*no\b",
+    r"\bfeedback only\b|\bjust (?:so|thought) (?:you|u) (?:know|should know)\b|\bjust letting (?:you|u) know\b|\bfor (?:your|ur) information\b|\bfyi\b",
+)
+
+NEW_ISSUE_SAID = compile_all(
+    r"\b(?:not|never|haven'?t|hasn'?t|have not|has not) (?:been |yet )?(?:previously |already )?(?:reported|mentioned|requested|raised|told you)(?: (?:it|that|this))?(?: (?:before|previously|yet))\b",
+    r"\bnot previously (?:reported|requested|mentioned|raised)\b|\bnew (?:issue|problem|fault|repair)\b|\bfirst time i'?m (?:mentioning|reporting)\b|\bnowa usterka\b|\bproblem(?:ă)? nou[ăa]\b|\bনতুন সমস্যা",
+)
+NEW_ISSUE_MARKER = compile_all(
+    r"\b(?:also|plus|too|as well|separate(?:ly)?|another thing|on top of (?:that|this)|by the way|btw|p\.?s\.?|in addition|additionally|unrelated|one more thing|while i'?m|whilst i'?m|while on the phone|and now|dodatkowo|ponadto|r[oó]wnież|de asemenea|tamb[ié]m|adem[aá]s|hefyd|ayrıca)\b",
+)
+DEFECT = compile_all(
+    r"\b(?:broken|broke|leak\w*|not working|stopped working|doesn'?t work|isn'?t working|packed (?:in|up)|smashed|snapped|hanging off|loose|blocked|faulty|beeping|chirping|out of order|damaged|cracked|missing|come (?:off|up|away|loose)|came (?:off|up|away|loose)|dropped|fallen|falling|drip\w*|stuck|won'?t (?:open|close|lock|shut|flush)|doesn'?t (?:close|shut|lock|flush)|needs? (?:fixing|replacing|repair\w*)|is out|are out|out too|sparks?|wobbl\w*|damp patch|mould|mice|rats|pests?|cockroach\w*|draining|overflow\w*|not been (?:collected|emptied|cleaned)|havent been (?:collected|emptied|cleaned)|haven'?t been (?:collected|emptied|cleaned))\b",
+    r"\b(?:can|could) (?:u|you|someone|i) (?:please |also |pls )*(?:add|book|send|fix|sort|have|get|arrange)\b|\b(?:please|pls) (?:fix|book|sort|send|add)\b|\basks? for (?:a|an|the|some)\b|\b(?:want|like) to report\b|\bkey safe\b|\bpest control\b|\bneeds? (?:the|a|my|someone|it)\b",
+    r"\bnie działa\b|\bzepsu\w*|\bs-a stricat\b|\bstricat\w*|\bnu (?:mai )?func\w+|\bno funciona\b|\best[aá] (?:partid[oa]|estropead[oa])\b|\bwedi torri\b|\bkaj korche na\b|\bকাজ করছে না",
+)
+ASB_SERVICE_NEED = compile_all(
+    r"\bgraffiti\b|\btags?\b|\bfly[- ]?tip\w*|\bdump(?:ed|ing)\b(?! all over)|\bkicked in\b|\bbroken into\b|\b(?:lock|door)s? (?:was |has been )?forced\b|\bpulled\b[\w ]{0,30}\b(?:off|down|out)\b|\bhanging off\b|\bboarded up\b|\bcut down\b|\bneedles?\b|\bsyringes?\b|\bset (?:on )?fire\b|\bset fire to\b|\bas a toilet\b|\bwritten\b[^.\n]{0,30}\bdoor\b|\bbroken (?:fence|door|window|lock|glass|gate)\b|\bfence is (?:broken|partida)\b|\bcerca est[aá] partida\b|\bfoil\b|\bglass pipe\b|\bsmashed (?:all )?(?:the |our |my )?(?:lights?|windows?|glass|doors?|locks?|panels?|bench|camera|cctv|bulbs?)\b|\bglass everywhere\b|\b(?:vandalism|damage) to (?:the )?(?:communal|door|lights?|lighting|entrance|fence|lift)\w*",
+    r"\b(?:please|pls|plz|can (?:you|u|some ?one|someone)|could (?:you|u)|need (?:it|them|this))\s+(?:\w+\s+){0,3}(?:remove\w*|clean\w*|clear\w*|cover\w*|fix\w*|repair\w*|sort (?:it|this)|get rid|take (?:it )?away|collect\w*)",
+    r"\b(?:cctv|door|letterbox|lock|locks|lights?|security)\b[^.\n]{0,30}\b(?:fitted|fitting|changed|replaced|proofing|works|repair\w*)\b|\btarget hardening\b|\b(?:request\w*|asks?|asking|wants?) (?:for )?(?:\w+ ){0,3}(?:locks?|cctv|security|removal|removed|clean[- ]?up|clearance|cleared)\b",
+)
