@@ -48,9 +48,9 @@ def indent_quote(text: str | None) -> str:
 def linkify(text: str) -> Markup:
     """Escape a paragraph for HTML and turn bare web addresses into links."""
     def link(m: re.Match) -> str:
-        url = m.group(0)
+        url = m.group(0).rstrip(".,;:)")
         href = url if url.startswith("http") else f"https://{url}"
-        return f'<a href="{href}">{url}</a>'
+        return f'<a href="{href}">{url}</a>{m.group(0)[len(url):]}'
     return Markup("<br>\n".join(_URL.sub(link, str(escape(line))) for line in text.splitlines()))
 
 
@@ -73,15 +73,17 @@ class AckRenderer:
             return wanted
         return "en"
 
-    def render(self, name: str, language: str | None, **context) -> Rendered:
-        """Render template ``name`` (a category, ``receipt`` or ``followup``)."""
-        lang = self.language_for(name, language)
+    def render(self, template_name: str, language: str | None, **context) -> Rendered:
+        """Render ``template_name`` (a category, ``receipt`` or ``followup``)."""
+        lang = self.language_for(template_name, language)
         try:
-            template = self.env.get_template(f"{lang}/{name}.txt")
+            template = self.env.get_template(f"{lang}/{template_name}.txt")
         except TemplateNotFound as e:
-            raise LookupError(f"no acknowledgement template {lang}/{name}.txt") from e
-        ctx = template.new_context({"landlord": self.landlord, **context})
+            raise LookupError(f"no acknowledgement template {lang}/{template_name}.txt") from e
+        macros = self.env.get_template(f"{lang}/macros.txt").make_module({"landlord": self.landlord})
+        ctx = template.new_context({"landlord": self.landlord, "m": macros, **context})
         blocks = {b: "".join(template.blocks[b](ctx)).strip() for b in ("subject", "body", "short")}
+        blocks["body"] = re.sub(r"\n{3,}", "\n\n", blocks["body"])  # optional sections left out
         paragraphs = [p for p in re.split(r"\n\s*\n", blocks["body"]) if p.strip()]
         html = self.env.get_template("email.html").render(
             lang=lang, subject=blocks["subject"], paragraphs=paragraphs)

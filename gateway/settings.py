@@ -55,7 +55,6 @@ class OutboxSettings(Section):
 
 class ApiSettings(Section):
     key: SecretStr | None = secret("DOORSTEP_API_KEY")
-    max_text_chars: int = Field(default=50_000, gt=0)
 
 
 class SecuritySettings(Section):

@@ -38,11 +38,12 @@ NUM = r"(\d{1,3}(?:\.5)?|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, r
 MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 YEAR_ALONE = re.compile(
-    rf"\b(since|from|in|back in|during|early|late|mid|start of|end of|spring|summer|autumn|"
+    rf"\b(since|in|back in|early|late|mid|start of|end of|spring|summer|autumn|"
     rf"winter|christmas|xmas|easter|(?:the )?(?:winter|summer|spring|autumn) of)\s*-?\s*{YEAR}"
     rf"(?:/(?:\d\d))?(?!\s*[-/]\s*\d)",
     re.I,
 )
+FINANCIAL_YEAR = re.compile(r"\b(?:19|20)(\d\d)/(\d\d)\b")
 RELATIVE_MONTH = re.compile(
     rf"\b(since|from|in|back in|last|(?:in|since|from) early|(?:in|since|from) late)\s+{MONTH}"
     rf"(\s+last year|\s+the year before(?: last)?|\s+before last|\s+of last year)?\b",
@@ -68,7 +69,7 @@ VAGUE_YEARS = re.compile(r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years
 # Spans about the person, the tenancy or the future, not the issue.
 NOT_THE_ISSUE = re.compile(
     r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
-    r"within|next|every|warranty|guarantee|contract|old|pregnant|sentence|"
+    r"within|next|every|warranty|laid|bought|purchased|built|paid for|guarantee|contract|old|pregnant|sentence|"
     r"dob|birth)\b",
     re.I,
 )
@@ -124,6 +125,14 @@ def find_bare_years(text: str, received: date) -> Iterator[tuple[float, str]]:
         month = next((v for k, v in SEASONS.items() if k in cue), 7)
         month = {"early": 3, "start of": 2, "late": 11, "end of": 11}.get(cue, month)
         yield months_between(date(int(m.group(2)), month, 15), received), m.group(0)
+
+
+def find_financial_years(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'2021/22' (April to March; placed in October of the first year)."""
+    for m in FINANCIAL_YEAR.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if second == (first + 1) % 100:
+            yield months_between(date(2000 + first, 10, 15), received), m.group(0)
 
 
 def find_relative_months(text: str, received: date) -> Iterator[tuple[float, str]]:
@@ -183,6 +192,7 @@ FINDERS: tuple[Callable[[str, date], Iterator[tuple[float, str]]], ...] = (
     find_month_years,
     find_numeric_dates,
     find_bare_years,
+    find_financial_years,
     find_relative_months,
     find_relative_seasons,
     find_relative_years,

@@ -38,6 +38,7 @@ class ReliabilityBin:
 class EvaluationReport:
     """Everything `triage evaluate` prints."""
 
+    model_version: str
     n: int
     accuracy: float
     macro_f1: float
@@ -120,13 +121,16 @@ def reliability_table(correct: Sequence[bool], confidence: Sequence[float]) -> l
     return bins
 
 
-def evaluate(examples: Sequence[Example], results: Sequence[TriageResult]) -> EvaluationReport:
+def evaluate(
+    examples: Sequence[Example], results: Sequence[TriageResult], model_version: str = ""
+) -> EvaluationReport:
     """Compare results with the gold labels and flags of the same examples, in order."""
     gold = [e.label.value for e in examples]
     pred = [r.category.value for r in results]
     categories = category_scores(gold, pred)
     correct = [g == p for g, p in zip(gold, pred)]
     return EvaluationReport(
+        model_version=model_version,
         n=len(gold),
         accuracy=round(sum(correct) / len(gold), 4) if gold else 0.0,
         macro_f1=macro_f1(categories),
@@ -151,7 +155,7 @@ def format_scores(title: str, scores: dict[str, Score]) -> list[str]:
 
 def format_report(report: EvaluationReport) -> str:
     """The human-readable evaluation report."""
-    lines = [f"messages: {report.n}   accuracy: {report.accuracy:.3f}   "
+    lines = [f"model: {report.model_version}   messages: {report.n}   accuracy: {report.accuracy:.3f}   "
              f"macro-F1: {report.macro_f1:.3f}   Brier: {report.brier:.4f}", ""]
     lines += format_scores("category", report.categories) + [""]
     short = [label[:8] for label in LABELS]

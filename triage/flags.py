@@ -51,7 +51,11 @@ def detect_escalation(msg: FlagInput) -> str | None:
     """Unhappy with a response already given, asks to go further, or quotes a complaint ref."""
     if msg.category not in (Label.COMPLAINT, Label.FEEDBACK):
         return None
-    return find(rules.ESCALATION, msg.body)
+    strong = find(rules.ESCALATION, msg.body)
+    if strong:
+        return strong
+    weak = find(rules.ESCALATION_WEAK, msg.body)
+    return weak if weak and find(rules.ESCALATION_CONTEXT, msg.body) else None
 
 
 def detect_designated_person(msg: FlagInput) -> str | None:
@@ -101,7 +105,10 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
 
 def detect_legal_action(msg: FlagInput) -> str | None:
     """Court proceedings started or threatened through a solicitor."""
-    return find(rules.LEGAL_ACTION, msg.body)
+    text = msg.body
+    for pattern in rules.NOT_RESIDENT_LEGAL:
+        text = pattern.sub(" ", text)
+    return find(rules.LEGAL_ACTION, text)
 
 
 def detect_out_of_time(msg: FlagInput) -> str | None:
@@ -120,7 +127,10 @@ def detect_abusive(msg: FlagInput) -> str | None:
 
 def detect_no_response_wanted(msg: FlagInput) -> str | None:
     """The writer says no reply is needed."""
-    return find(rules.NO_RESPONSE_WANTED, msg.body)
+    strong = find(rules.NO_RESPONSE_WANTED, msg.body)
+    if strong or msg.category not in (Label.FEEDBACK, Label.COMPLIMENT):
+        return strong
+    return find(rules.NO_RESPONSE_WEAK, msg.body)
 
 
 def new_need_sentence(text: str) -> str | None:

@@ -19,23 +19,25 @@ YOU = r"(?:you|u|ya|your|ur|yr|you'?re)"
 STAFF = r"(?:staff|officer|advisor|adviser|agent|receptionist|surveyor|manager|contractor|operative|plumber|engineer|workm[ae]n|team|you lot|u lot|the lot of (?:you|u))"
 KIN = r"(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandfather|grandmother|son|daughter|brother|sister|aunt|auntie|uncle|husband|wife|partner|(?:father|mother|son|daughter|brother|sister)[- ]in[- ]law|neighbour|friend|client|tenant)"
 
+RESPONSE = r"(?:response|reply|answer|letter|decision|outcome|findings?|conclusion|offer)"
 ESCALATION = compile_all(
-    r"\bstage\s*(?:2|two|ii)\b",
-    r"\bcam 2\b",  # Welsh
-    r"\bescalat\w*",
-    r"\b(?:take|taking|took|go|going|move|push|progress)\w*\s+(?:this|it|my complaint|the complaint|things|matters)?\s*(?:further|higher|to the next (?:stage|level))\b",
-    r"\bnext (?:stage|step|level)\b",
-    r"\b(?:not|isn'?t|un)\s*(?:happy|satisfied|content|acceptable)\b[^.\n]{0,25}\b(?:response|reply|answer|letter|decision|outcome|findings?|conclusion)",
-    r"\b(?:do not|don'?t|dont|cannot|can'?t|won'?t|refuse to)\s+accept\b",
-    r"\b(?:reject|disagree|dispute)\w*\b[^.\n]{0,30}\b(?:response|reply|decision|outcome|finding|conclusion|offer)",
-    r"\b(?:response|reply|answer|letter|decision|outcome)\b[^.\n]{0,20}\b(?:to|about|on|re:?) (?:my|the|our|his|her) complaint\b",
-    r"\b(?:my|your|the|his|her) (?:stage (?:1|one) )?complaint (?:response|reply|decision|letter|outcome)\b",
-    r"\bcomplaint (?:ref(?:erence)?|no\.?|number)\b",
-    r"\b(?:ds|cmp)-\d{4}-\d{3,}\b|\bcmp-\d{4,}\b",
+    r"\bstage\s*(?:2|two|ii)\b|\bcam 2\b",
+    rf"\b(?:not|isn'?t|un)\s*(?:happy|satisfied|content|acceptable)\b[^.;\n]{{0,25}}\b(?:your|the|ur|this|that|my) (?:\w+ ){{0,3}}{RESPONSE}",
+    rf"\b(?:do not|don'?t|dont|cannot|can'?t|won'?t|refuse to|not)\s+accept(?:ing)?\b[^.;\n]{{0,30}}\b{RESPONSE}|\bi(?:'m| am) not accepting (?:it|this)\b",
+    rf"\b(?:reject|disagree|dispute)\w*\b[^.;\n]{{0,30}}\b{RESPONSE}",
+    rf"\b{RESPONSE}\b[^.\n]{{0,20}}\b(?:to|about|on|re:?) (?:my|the|our|his|her) complaint\b",
+    r"\b(?:my|your|the|his|her) (?:stage (?:1|one) )?complaint (?:response|reply|decision|letter|outcome)\b|\bstage (?:1|one) (?:complaint )?(?:response|reply|decision|letter|outcome)\b",
+    r"\bcomplaint (?:ref(?:erence)?|no\.?|number)\b|\b(?:ds|cmp)-\d{4}-\d{3,}\b|\bcmp-\d{4,}\b",
     r"\b(?:your|ur) (?:response|reply|letter|answer) (?:says|said|states|claims)\b",
     r"\b(?:review|look at) (?:it|this|my complaint) again\b|\bsomeone else to look at\b",
-    r"\bhousing ombudsman\b[^.\n]{0,40}\b(?:refer|next|details|contact)",
 )
+# Weaker cues count only when the message also speaks of a complaint or a response to one.
+ESCALATION_WEAK = compile_all(
+    r"\bescalat\w*",
+    r"\b(?:take|taking|took|go|going|move|push|progress)\w*\s+(?:this|it|my complaint|the complaint|things|matters)?\s*(?:further|higher|to the next (?:stage|level))\b",
+    r"\bnext (?:stage|level)\b|\bnext step is the (?:housing )?ombudsman\b|\bhousing ombudsman\b",
+)
+ESCALATION_CONTEXT = compile_all(rf"\bcomplaint\b|\b{RESPONSE}\b")
 
 DESIGNATED_PERSON = compile_all(
     r"\bmember of parliament\b",
@@ -135,10 +137,15 @@ ROUTINE_SAFETY = compile_all(
 )
 
 LEGAL_ACTION = compile_all(
-    r"\bsolicitors?\b[^.\n]{0,80}\b(?:instruct\w*|proceedings|claim|court|sue|legal|letter|writing to you|hearing from|accepted|case|papers|act)\b",
-    r"\b(?:instruct\w*|contact\w*|spoken to|speak\w* to|hearing from|consult\w*|asking|ask)\b[^.\n]{0,25}\bsolicitors?\b",
-    r"\blegal action\b|\blegal proceedings\b|\b(?:issue|issued|start|started|commence\w*) proceedings\b|\bletter of claim\b|\bpre-?action\b|\bdisrepair claim\b|\bno[- ]win[- ]no[- ]fee\b",
-    r"\b(?:take|taking|took) (?:you|u|them|this|the \w+|\w+ homes|\w+ housing) to court\b|\bsmall claims\b|\bsue\b|\bsuing\b|\b(?:a|the|to) court\b(?! (?:road|lane|street|house))|\bcourt (?:action|case|claim|proceedings)\b|\bclaim for damages\b|\blawyers?\b|\blegal (?:advice|team)\b",
+    r"\bsolicitors?\b[^.\n]{0,80}\b(?:instruct\w*|proceedings|claim|court|legal|letter|writing to you|hearing from|accepted|case|papers|in touch|contact\w*)\b",
+    r"\b(?:instruct\w*|contact\w*|spoken to|speak\w* to|hearing from|consult\w*|asking|ask|advised by|signed up with|got)\b[^.\n]{0,25}\bsolicitors?\b",
+    r"\b(?:my|our|a|housing|disrepair|no[- ]win[- ]no[- ]fee) solicitors?\b",
+    r"\blegal action\b|\blegal proceedings\b|\bproceedings (?:for|against)\b|\b(?:issue|issued|issues|start|started|commence\w*) (?:a |legal )?(?:proceedings|claim)\b|\bletter of claim\b|\bpre-?action\b|\bdisrepair claim\b|\bno[- ]win[- ]no[- ]fee\b|\btribunal\b",
+    r"\b(?:take|taking|took) (?:you|u|them|this|the \w+|\w+ homes|\w+ housing|it) to court\b|\bsmall claims?\b|\bcounty court\b|\b(?:to|will|going to|gonna|'ll|could|can) sue\b|\bsuing\b|\bcourt (?:action|case|claim|proceedings)\b|\bclaim for damages\b|\blawyers?\b|\blegal (?:advice|team)\b|\btakes? a court\b",
+)
+# The landlord threatening the tenant, or spam demanding payment, is not the resident's legal action.
+NOT_RESIDENT_LEGAL = compile_all(
+    r"\bthreaten\w* (?:me|us|him|her) with legal action\b|\bavoid legal action\b|\b(?:take|taken|taking) (?:me|us|him|her) to court\b",
 )
 
 ABUSIVE = compile_all(
@@ -148,18 +155,24 @@ ABUSIVE = compile_all(
     r"\bwaste of (?:space|oxygen|skin|air)\b|\bbrain ?dead\b|\bare (?:you|u) thick\b|\bthick or what\b",
     r"\b(?:i|ill|i'?ll)\s+(?:knock|throw|smash|batter|hurt|kill|deal with|sort)\w*\s+(?:him|her|you|u|them|the lot)\b|\bknow where (?:you|your|she|he|they) (?:live|work)|\bfind out where (?:she|he|you|they) lives?\b|\b(?:you|u) will regret\b|\bsee what happens\b|\bwatch (?:your|ur) back\b",
     r"\bforeign lot\b|\bsend someone (?:british|english|white)\b|\bgo back to (?:your|ur) (?:own )?country\b",
-    r"\bi hope (?:every ?one of )?(?:you|u)\b[^.\n]{0,20}\b(?:freeze|die|rot|suffer)\w*",
+    r"\bi hope (?:every ?one of )?(?:you|u|your \w+)\b[^.\n]{0,20}\b(?:freeze|die|rot|suffer)\w*",
+    r"\b[a-z]\*{2,}[a-z]*|\bthick as \w+|\b(?:fat|stupid|silly|old|lazy|ugly) (?:cow|pig|slag|bitch|git)s?\b|\bgetting a slap\b|\b(?:brick|\w+) through the (?:office )?window\b|\bpile of lies\b",
+    r"\b(?:swore|swearing|shouting|shouted) at (?:the |our |reception |an? )?(?:staff|advis[eo]r|agent|officer|receptionist|reception|call handler|complaints officer|operator|colleague)|\brepeatedly swore\b|\bshouted and swore\b|\b(?:verbally )?abusive (?:to|towards|language|behaviour)\b|\bbecame (?:verbally )?abusive\b|\bunacceptable behaviour (?:policy|process)\b|\bgave (?:two |a |the standard )?warnings?\b|\bcall (?:was )?terminated\b|\bended (?:the )?call after\b|\bsecurity (?:attended|called|were called)\b",
     r"\bsack the lot\b",
 )
 
 NO_RESPONSE_WANTED = compile_all(
     r"\bno (?:need|reason) (?:to|for (?:a|you to))\s+(?:\w+\s+){0,2}(?:reply|respond|response|write|get back|call|ring|contact)\w*",
-    r"\b(?:do not|don'?t|dont|doesn'?t)\s+(?:need|want|expect|require)\s+(?:a |any )?(?:reply|response|answer|call|callback|follow[- ]up|to (?:be contacted|hear back))",
-    r"\b(?:do not|don'?t|dont) need (?:to|you to) (?:call|ring|reply|contact|respond)",
-    r"\bno (?:reply|response|answer|follow[- ]up|contact|call ?back)\s+(?:is\s+)?(?:needed|necessary|required|expected|wanted)\b",
-    r"\bnot (?:expecting|looking for|after) (?:a |any )?(?:reply|response|answer|call)\b",
-    r"\bwould you like (?:someone|us) to contact you\?\s*no\b|\bcontact (?:me|you)\??\s*[:\-]?\s*no\b",
-    r"\bfeedback only\b|\bjust (?:so|thought) (?:you|u) (?:know|should know)\b|\bjust letting (?:you|u) know\b|\bfor (?:your|ur) information\b|\bfyi\b",
+    r"\b(?:do not|don'?t|dont|doesn'?t|did not|didn'?t|does not)\s+(?:need|want|expect|require)\s+(?:a |any )?(?:reply|response|answer|call|callback|follow[- ]up|to (?:be contacted|hear back)|anyone to (?:call|contact|ring))",
+    r"\b(?:do not|don'?t|dont) need (?:to|you to) (?:call|ring|reply|contact|respond)|\bdon'?t send anyone\b",
+    r"\bno (?:further )?(?:reply|response|answer|follow[- ]up|contact|call ?back|action)\s+(?:is\s+)?(?:needed|necessary|required|expected|wanted|requested)\b",
+    r"\bnot (?:expecting|looking for|after) (?:a |any )?(?:reply|response|answer|call)\b|\bjust an observation\b|\bfeedback only\b",
+    r"\b(?:contact|call|ring|response|reply|passed on)\b[^.\n?]{0,50}\?\s*[:'\"“]?\s*(?:no|said no)\b",
+    r"\basked if (?:he|she|they) want\w*\b[^.\n]{0,70}?(?:[-:—,]\s*)?(?:said )?['\"“]?no\b",
+)
+# Weak cues support feedback and compliments only ("just letting you know" also opens ASB reports).
+NO_RESPONSE_WEAK = compile_all(
+    r"\bjust (?:so|thought) (?:you|u) (?:know|should know)\b|\bjust letting (?:you|u) know\b|\bjust (?:want|wanted) (?:you|u) to know\b|\bfor (?:your|ur) information\b|\bfyi\b",
 )
 
 NEW_ISSUE_SAID = compile_all(

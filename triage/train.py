@@ -1,0 +1,177 @@
+"""Offline training: choose a calibrated linear model by cross-validation, fit it, save it with skops.
+
+Each candidate is a linear classifier over the same TF-IDF features, wrapped in
+CalibratedClassifierCV so its probabilities are calibrated. The candidate with the best 5-fold
+macro-F1 (ties broken by complaint recall, then Brier score) is refitted on the whole corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import skops.io as sio
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline
+from sklearn.svm import LinearSVC
+
+from triage.corpus_io import DEFAULT_TRAIN_DIR, Example, corpus_files, corpus_sha256, load_corpus
+from triage.features import build_vectoriser, compose
+from triage.labels import LABELS, Label
+from triage.model import DEFAULT_MODEL_PATH
+
+Progress = Callable[[str], None]
+CV_FOLDS = 5
+SEED = 0
+# name → (factory, calibration method); C values were picked from a coarse sweep on the corpus.
+CANDIDATES: dict[str, tuple[Callable[[], object], str]] = {
+    "logreg_c10_sigmoid": (lambda: LogisticRegression(C=10, max_iter=2000), "sigmoid"),
+    "logreg_c30_temperature": (lambda: LogisticRegression(C=30, max_iter=2000), "temperature"),
+    "logreg_c10_balanced_temperature": (
+        lambda: LogisticRegression(C=10, max_iter=2000, class_weight="balanced"),
+        "temperature",
+    ),
+    "linearsvc_c0.5_sigmoid": (lambda: LinearSVC(C=0.5), "sigmoid"),
+    "linearsvc_c0.5_temperature": (lambda: LinearSVC(C=0.5), "temperature"),
+}
+
+
+@dataclass(frozen=True)
+class CVScores:
+    """Mean out-of-fold scores of one candidate."""
+
+    macro_f1: float
+    complaint_recall: float
+    accuracy: float
+    brier: float
+
+
+def make_classifier(name: str, folds: int = CV_FOLDS) -> CalibratedClassifierCV:
+    """A calibrated candidate classifier by name."""
+    factory, method = CANDIDATES[name]
+    return CalibratedClassifierCV(factory(), method=method, cv=folds, ensemble=False)
+
+
+def build_pipeline(name: str, folds: int = CV_FOLDS) -> Pipeline:
+    """Features plus the named calibrated classifier."""
+    return Pipeline([("features", build_vectoriser()), ("classifier", make_classifier(name, folds))])
+
+
+def fold_scores(gold: np.ndarray, proba: np.ndarray, classes: Sequence[str]) -> CVScores:
+    """Scores of one fold's predicted probabilities."""
+    pred = np.asarray(classes)[proba.argmax(axis=1)]
+    f1s = []
+    for label in set(gold):
+        tp = np.sum((pred == label) & (gold == label))
+        denom = np.sum(pred == label) + np.sum(gold == label)
+        f1s.append(2 * tp / denom if denom else 0.0)
+    complaint = gold == Label.COMPLAINT.value
+    onehot = (np.asarray(classes)[None, :] == gold[:, None]).astype(float)
+    return CVScores(
+        macro_f1=float(np.mean(f1s)),
+        complaint_recall=float(np.mean(pred[complaint] == gold[complaint])) if complaint.any() else 0.0,
+        accuracy=float(np.mean(pred == gold)),
+        brier=float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
+    )
+
+
+def mean_scores(scores: Sequence[CVScores]) -> CVScores:
+    """Average fold scores, rounded."""
+    return CVScores(*(round(float(np.mean(col)), 4) for col in zip(*(asdict(s).values() for s in scores))))
+
+
+def cross_validate(
+    docs: Sequence[str], labels: Sequence[str], names: Sequence[str], progress: Progress
+) -> dict[str, CVScores]:
+    """Stratified k-fold scores for each candidate, fitting the vectoriser once per fold."""
+    y = np.asarray(labels)
+    folds = min(CV_FOLDS, int(min(Counter(labels).values())))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    per_name: dict[str, list[CVScores]] = {name: [] for name in names}
+    for number, (train_idx, test_idx) in enumerate(splitter.split(docs, y), start=1):
+        progress(f"cv fold {number}/{folds}: vectorising")
+        vectoriser = build_vectoriser()
+        x_train = vectoriser.fit_transform([docs[i] for i in train_idx])
+        x_test = vectoriser.transform([docs[i] for i in test_idx])
+        for name in names:
+            model = make_classifier(name, min(folds, CV_FOLDS)).fit(x_train, y[train_idx])
+            proba = model.predict_proba(x_test)
+            per_name[name].append(fold_scores(y[test_idx], proba, model.classes_))
+        progress(f"cv fold {number}/{folds}: done")
+    return {name: mean_scores(scores) for name, scores in per_name.items()}
+
+
+def best_candidate(results: dict[str, CVScores]) -> str:
+    """Highest macro-F1, then complaint recall, then lowest Brier score."""
+    return max(results, key=lambda n: (results[n].macro_f1, results[n].complaint_recall, -results[n].brier))
+
+
+def default_version(out: Path, now: datetime) -> str:
+    """Today's date plus a counter: 2026.11.22-1, then -2 if a model of that day exists."""
+    day = now.strftime("%Y.%m.%d")
+    meta = out.with_suffix(".json")
+    previous = json.loads(meta.read_text()).get("version", "") if meta.is_file() else ""
+    if previous.startswith(day + "-") and previous.rsplit("-", 1)[1].isdigit():
+        return f"{day}-{int(previous.rsplit('-', 1)[1]) + 1}"
+    return f"{day}-1"
+
+
+def metadata(examples: Sequence[Example], paths, version: str, chosen: str, cv: dict) -> dict:
+    """The model.json record of what was trained, on what, and how well it cross-validated."""
+    return {
+        "version": version,
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "n_examples": len(examples),
+        "label_counts": {label: sum(e.label == label for e in examples) for label in LABELS},
+        "flag_counts": dict(sorted(Counter(f.value for e in examples for f in e.flags).items())),
+        "corpus_files": [p.name for p in corpus_files(paths)],
+        "corpus_sha256": corpus_sha256(paths),
+        "classifier": chosen,
+        "cv": {"folds": CV_FOLDS, "chosen": asdict(cv[chosen]),
+               "candidates": {n: asdict(s) for n, s in cv.items()}},
+        "sklearn_version": sklearn.__version__,
+    }
+
+
+def save_model(pipeline: Pipeline, meta: dict, out: Path) -> None:
+    """Write model.skops (skops, never pickle) and model.json beside it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    bundle = {"format": "doorstep-triage/1", "version": meta["version"], "pipeline": pipeline}
+    sio.dump(bundle, out)
+    out.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+
+
+def train(
+    paths: Sequence[str | Path] | None = None,
+    out: Path = DEFAULT_MODEL_PATH,
+    version: str | None = None,
+    progress: Progress = lambda _: None,
+    candidates: Sequence[str] | None = None,
+) -> dict:
+    """Load the corpus, cross-validate the candidates, fit the best on everything and save it."""
+    paths = list(paths) if paths else [DEFAULT_TRAIN_DIR]
+    examples = load_corpus(paths)
+    progress(f"loaded {len(examples)} examples from {len(corpus_files(paths))} file(s)")
+    docs = [compose(e.subject, e.text) for e in examples]
+    labels = [e.label.value for e in examples]
+    names = list(candidates or CANDIDATES)
+    cv = cross_validate(docs, labels, names, progress)
+    for name, s in cv.items():
+        progress(f"  {name:<34} macro-F1 {s.macro_f1:.3f}  complaint recall "
+                 f"{s.complaint_recall:.3f}  Brier {s.brier:.3f}")
+    chosen = best_candidate(cv)
+    progress(f"fitting {chosen} on all {len(examples)} examples")
+    folds = min(CV_FOLDS, int(min(Counter(labels).values())))
+    pipeline = build_pipeline(chosen, folds).fit(docs, labels)
+    meta = metadata(examples, paths, version or default_version(out, datetime.now(UTC)), chosen, cv)
+    save_model(pipeline, meta, out)
+    progress(f"saved {out} (version {meta['version']})")
+    return meta
