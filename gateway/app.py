@@ -6,6 +6,8 @@ import asyncio
 import logging
 import secrets
 from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from gateway import keys
 from gateway.acknowledgements import AckRenderer
 from gateway.api import routes as api_routes
 from gateway.blobs import BlobStore
-from gateway.db import is_sqlite, make_engine, make_sessionmaker, upgrade_async
+from gateway.db import make_engine, make_sessionmaker, upgrade_async
 from gateway.deadlines import WorkingCalendar
 from gateway.errors import problem_middleware
 from gateway.outbox import OutboxWorker
@@ -93,9 +95,20 @@ def load_triager(settings: Settings) -> Any:
     return Triager.load(settings.triage.model_path)
 
 
-async def resources(app, adapters, triager, deliverers, clock, run_workers) -> AsyncIterator[None]:
-    """Open the database, load the model, start the workers; undo it all on shutdown."""
-    settings = app[keys.SETTINGS]
+@dataclass
+class Runtime:
+    """The running parts: shared dependencies, the pipeline and the outbox."""
+
+    deps: Deps
+    pipeline: Pipeline
+    outbox: OutboxWorker
+
+
+@asynccontextmanager
+async def open_runtime(settings: Settings, adapters: Mapping[str, Any], *, triager: Any = None,
+                       deliverers: Mapping[str, Deliverer] | None = None,
+                       clock: Callable[[], datetime] = utcnow) -> AsyncIterator[Runtime]:
+    """Migrate and open the database, load the model, and wire the pipeline to the outbox."""
     await upgrade_async(settings.database.url)
     engine = make_engine(settings.database.url, settings.database.echo)
     if triager is None:
@@ -106,23 +119,33 @@ async def resources(app, adapters, triager, deliverers, clock, run_workers) -> A
         calendar=WorkingCalendar(settings.landlord.nation, settings.landlord.timezone),
         acks=AckRenderer(settings.landlord), clock=clock,
     )
-    pipeline = Pipeline(deps)
     fallback = LocalOutbox(settings.outbox.dir, settings.smtp.from_address, settings.smtp.from_name)
     outbox = OutboxWorker(deps, default_deliverers(settings) if deliverers is None else deliverers,
                           fallback)
     deps.on_outbound = outbox.wake.set
-    app[keys.DEPS], app[keys.PIPELINE], app[keys.OUTBOX] = deps, pipeline, outbox
-    if is_sqlite(engine):
-        await pipeline.release_all_leases()  # one process owns an SQLite file
-    tasks = [asyncio.create_task(pipeline.worker()), asyncio.create_task(outbox.worker())] \
-        if run_workers else []
-    log.info("gateway.started database=%s model=%s", engine.url.render_as_string(hide_password=True),
-             getattr(triager, "version", "?"))
-    yield
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-    await engine.dispose()
+    try:
+        yield Runtime(deps, Pipeline(deps), outbox)
+    finally:
+        await engine.dispose()
+
+
+async def resources(app, adapters, triager, deliverers, clock, run_workers) -> AsyncIterator[None]:
+    """Open the runtime and start the workers; stop them on shutdown."""
+    settings = app[keys.SETTINGS]
+    async with open_runtime(settings, adapters, triager=triager, deliverers=deliverers,
+                            clock=clock) as runtime:
+        app[keys.DEPS], app[keys.PIPELINE], app[keys.OUTBOX] = (
+            runtime.deps, runtime.pipeline, runtime.outbox)
+        if settings.database.url.startswith("sqlite"):
+            await runtime.pipeline.release_all_leases()  # one process owns an SQLite file
+        tasks = [asyncio.create_task(runtime.pipeline.worker()),
+                 asyncio.create_task(runtime.outbox.worker())] if run_workers else []
+        log.info("gateway.started model=%s channels=%s",
+                 getattr(runtime.deps.triager, "version", "?"), ",".join(sorted(adapters)))
+        yield
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def healthz(request: web.Request) -> web.Response:

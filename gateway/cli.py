@@ -74,6 +74,19 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from gateway.importer import import_lines
+
+    settings = settings_from(args)
+    with open(args.file, encoding="utf-8") as lines:
+        report = asyncio.run(import_lines(settings, lines))
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    print(f"import: {report.created} new, {report.repeated} already known, "
+          f"{len(report.errors)} errors; categories: {dict(report.categories)}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="doorstep", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -103,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--config")
     replay.add_argument("--message", type=int, help="one message id (default: every failed one)")
     replay.set_defaults(func=cmd_replay)
+
+    importer = sub.add_parser("import", help="load messages from a JSON lines file (API fields)")
+    importer.add_argument("--config")
+    importer.add_argument("file")
+    importer.set_defaults(func=cmd_import)
 
     from triage.cli import register
 

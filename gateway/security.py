@@ -8,7 +8,9 @@ and expires. The staff session is a signed, expiring username; ``require_staff``
 that the account is still active, so disabling an account ends its sessions at once.
 
 Pages are rendered here because every page with a form (which includes every staff page, for
-its sign-out button) needs a fresh CSRF token, and may need to set the nonce cookie.
+its sign-out button) needs a fresh CSRF token, and may need to set the nonce cookie. Uploaded
+files are checked here too: a file's first bytes must agree with its allowed content type, so
+an executable renamed ``.jpg`` is refused.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import base64
 import hashlib
 import hmac
 import json
+import mimetypes
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,14 @@ SESSION_COOKIE = "doorstep_staff"
 CSRF_FIELD = "csrf_token"
 FORM_MAX_AGE = timedelta(hours=12)  # long enough to write a complaint in one sitting
 SESSION_MAX_AGE = timedelta(hours=9)  # a working day
+SIGNATURES = {
+    "image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/gif": (b"GIF87a", b"GIF89a"), "application/pdf": (b"%PDF-",),
+    "application/msword": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (b"PK\x03\x04",),
+}
+HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
+EXECUTABLES = (b"MZ", b"\x7fELF", b"#!", b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe")
 
 
 class BadToken(Exception):
@@ -184,10 +195,39 @@ def environment() -> Environment:
 
 
 def render_html(request: web.Request, template: str, **context: Any) -> str:
-    """Render ``template`` with the landlord's details and the landlord's local-time filter."""
+    """Render ``template`` with the landlord's details and ``when`` for local times."""
     settings = request.app[keys.SETTINGS]
     zone = request.app[keys.DEPS].calendar.zone
     return environment().get_template(template).render(
-        landlord=settings.landlord, local=lambda moment: moment and moment.astimezone(zone),
+        landlord=settings.landlord, when=lambda moment: local_time(moment, zone),
         **{"staff": None, "errors": [], **context},
     )
+
+
+def local_time(moment: datetime | None, zone: tzinfo) -> str:
+    """``20 Nov 2026, 10:00`` in the landlord's time zone."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M}"
+
+
+def sniff_type(filename: str, declared: str, data: bytes, allowed: tuple[str, ...]) -> str | None:
+    """The file's content type if it is allowed and its first bytes agree with it, else None."""
+    declared = declared.split(";")[0].strip().lower()
+    guessed = mimetypes.guess_type(filename)[0]
+    kind = declared if declared in allowed else guessed if guessed in allowed else None
+    if kind is None or data.startswith(EXECUTABLES):
+        return None
+    return kind if _looks_like(kind, data) else None
+
+
+def _looks_like(kind: str, data: bytes) -> bool:
+    if kind == "image/webp":
+        return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    if kind == "image/heic":
+        return data[4:8] == b"ftyp" and data[8:12] in HEIC_BRANDS
+    if kind == "text/plain":
+        return b"\x00" not in data[:8192]
+    prefixes = SIGNATURES.get(kind)
+    return prefixes is None or data.startswith(prefixes)
