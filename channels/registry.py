@@ -14,7 +14,10 @@ AdapterFactory = Callable[..., Channel]
 
 def adapter_factories() -> dict[str, AdapterFactory]:
     """Every adapter Doorstep ships, by name."""
-    return {"api": ApiChannel}
+    from channels.staff_entry import StaffEntryChannel
+    from channels.web_form import WebFormChannel
+
+    return {"api": ApiChannel, "web_form": WebFormChannel, "staff_entry": StaffEntryChannel}
 
 
 def register(adapters: Iterable[Channel]) -> dict[str, Channel]:

@@ -138,6 +138,7 @@ async def resources(app, adapters, triager, deliverers, clock, run_workers) -> A
             runtime.deps, runtime.pipeline, runtime.outbox)
         if settings.database.url.startswith("sqlite"):
             await runtime.pipeline.release_all_leases()  # one process owns an SQLite file
+            await runtime.outbox.release_all_leases()
         tasks = [asyncio.create_task(runtime.pipeline.worker()),
                  asyncio.create_task(runtime.outbox.worker())] if run_workers else []
         log.info("gateway.started model=%s channels=%s",

@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlalchemy import or_, select, update
 
 from channels.base import AckResult, Deliverer, Outgoing
-from gateway.pipeline import Deps, worker_name
+from gateway.pipeline import Deps, run_forever, worker_name
 from models import Event, Outbound
 from models.outbound import OutboundStatus
 
@@ -103,16 +103,14 @@ class OutboxWorker:
         if not result.ok:
             log.warning("outbox.send_failed outbound_id=%s error=%s", outbound_id, result.error)
 
+    async def release_all_leases(self) -> None:
+        """Forget leases left by a crashed process (single-process embedded default only)."""
+        async with self.deps.sessions() as session:
+            await session.execute(update(Outbound).where(Outbound.lease_owner.is_not(None))
+                                  .values(lease_owner=None, lease_expires=None))
+            await session.commit()
+
     async def worker(self) -> None:
         """Deliver for ever, waking at once when something is queued."""
-        poll = self.deps.settings.worker.poll_seconds
-        while True:
-            try:
-                await self.run_due()
-            except Exception:  # noqa: BLE001
-                log.exception("outbox.worker_error")
-            self.wake.clear()
-            try:
-                await asyncio.wait_for(self.wake.wait(), poll)
-            except TimeoutError:
-                pass
+        await run_forever(self.run_due, self.wake, self.deps.settings.worker.poll_seconds,
+                          "outbox.worker_error")

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -269,14 +269,20 @@ class Pipeline:
 
     async def worker(self) -> None:
         """Run due messages for ever, waking at once when a message is queued."""
-        poll = self.deps.settings.worker.poll_seconds
-        while True:
-            try:
-                await self.run_due()
-            except Exception:  # noqa: BLE001 - the worker must outlive a bad database moment
-                log.exception("pipeline.worker_error")
-            self.wake.clear()
-            try:
-                await asyncio.wait_for(self.wake.wait(), poll)
-            except TimeoutError:
-                pass
+        await run_forever(self.run_due, self.wake, self.deps.settings.worker.poll_seconds,
+                          "pipeline.worker_error")
+
+
+async def run_forever(run_due: Callable[[], Awaitable[int]], wake: asyncio.Event, poll: float,
+                      error_event: str) -> None:
+    """Call ``run_due`` until cancelled: every ``poll`` seconds, or at once when ``wake`` is set."""
+    while True:
+        try:
+            await run_due()
+        except Exception:  # noqa: BLE001 - a worker must outlive a bad database moment
+            log.exception(error_event)
+        wake.clear()
+        try:
+            await asyncio.wait_for(wake.wait(), poll)
+        except TimeoutError:
+            pass
