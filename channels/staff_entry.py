@@ -141,6 +141,6 @@ class StaffEntryChannel:
                     status: int = 200) -> web.Response:
         return self.guard.render(
             request, "web/staff_entry.html", status=status, submission_id=submission_id,
-            staff=user, values=values, errors=errors, error_for={e.field: e.message for e in errors},
+            staff=user, values=values, errors=errors,
             channels=CHANNEL_NAMES, methods=CONTACT_METHODS,
         )

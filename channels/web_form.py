@@ -37,16 +37,15 @@ from models import Case
 
 log = logging.getLogger(__name__)
 
-FORM_ORDER = ("name", "email", "phone", "preferred_contact", "address", "details", "outcome",
-              "attachments")
-TEXT_FIELDS = FORM_ORDER[:-1]
+TEXT_FIELDS = ("name", "email", "phone", "preferred_contact", "address", "details", "outcome")
+FORM_ORDER = (*TEXT_FIELDS, "attachments")  # as on the page, for the error summary
 CONTACT_METHODS = {"email": "Email", "phone": "Phone (text message)", "post": "Post"}
 CONTACT_DETAIL = {  # the field a chosen contact method needs, and the error when it is empty
     "email": ("email", "Enter an email address, or choose another way to be contacted"),
     "phone": ("phone", "Enter a phone number for text messages, or choose another way to be contacted"),
     "post": ("address", "Enter an address for letters, or choose another way to be contacted"),
 }
-MAX_FIELD_BYTES = 64 * 1024  # any text field; longer is refused before it is decoded
+MAX_FIELD_BYTES = 64 * 1024  # any text field is cut here, which is past every length limit
 MAX_PARTS = 40
 CHUNK = 64 * 1024
 
@@ -72,10 +71,11 @@ class FieldRule:
             return self.missing
         if len(value) > self.limit:
             return f"{self.label} must be {self.limit:,} characters or fewer"
-        try:
-            self.normalise and self.normalise(value)
-        except ValueError:
-            return self.invalid
+        if self.normalise is not None:
+            try:
+                self.normalise(value)
+            except ValueError:
+                return self.invalid
         return None
 
 
@@ -148,14 +148,14 @@ class Submission:
     errors: list[FieldError] = field(default_factory=list)
 
 
-async def read_limited(part: BodyPartReader, limit: int) -> bytes | None:
-    """The part's bytes, or None as soon as it passes ``limit`` (never holding more than that)."""
+async def read_limited(part: BodyPartReader, limit: int) -> tuple[bytes, bool]:
+    """The part's first ``limit`` bytes, and whether it was longer; reading stops at the limit."""
     data = bytearray()
     while chunk := await part.read_chunk(CHUNK):
         if len(data) + len(chunk) > limit:
-            return None
+            return bytes(data + chunk[: limit - len(data)]), True
         data += chunk
-    return bytes(data)
+    return bytes(data), False
 
 
 async def read_submission(request: web.Request, guard: Guard, uploads: UploadSettings) -> Submission:
@@ -163,7 +163,18 @@ async def read_submission(request: web.Request, guard: Guard, uploads: UploadSet
     if request.content_type != "multipart/form-data":
         guard.check_csrf(request, (await request.post()).get(CSRF_FIELD))
         raise web.HTTPBadRequest(text="send the form as multipart/form-data")
-    form, reader, parts = Submission(), await request.multipart(), 0
+    form = Submission()
+    try:
+        await _read_parts(request, form, guard, uploads)
+    except ValueError as e:  # aiohttp's word for a malformed body: no boundary, or cut short
+        raise web.HTTPBadRequest(text=f"malformed multipart body: {e}") from e
+    form.submission_id = form.submission_id or guard.check_csrf(request, form.fields.get(CSRF_FIELD))
+    return form
+
+
+async def _read_parts(request: web.Request, form: Submission, guard: Guard,
+                      uploads: UploadSettings) -> None:
+    reader, parts = await request.multipart(), 0
     while (part := await reader.next()) is not None:
         parts += 1
         if not isinstance(part, BodyPartReader) or parts > MAX_PARTS:
@@ -173,18 +184,13 @@ async def read_submission(request: web.Request, guard: Guard, uploads: UploadSet
             continue
         form.submission_id = form.submission_id or guard.check_csrf(request, form.fields.get(CSRF_FIELD))
         if not await _read_file(part, form, uploads):
-            break  # stop reading the body: the form is shown again whatever follows
-    form.submission_id = form.submission_id or guard.check_csrf(request, form.fields.get(CSRF_FIELD))
-    return form
+            return  # stop reading the body: the form is shown again whatever follows
 
 
 async def _read_text(part: BodyPartReader, form: Submission) -> None:
-    if part.name not in (*TEXT_FIELDS, CSRF_FIELD):
-        return
-    data = await read_limited(part, MAX_FIELD_BYTES)
-    if data is None:
-        form.errors.append(FieldError(part.name, "This answer is too long"))
-    form.fields[part.name] = (data or b"").decode("utf-8", errors="replace")
+    if part.name in (*TEXT_FIELDS, CSRF_FIELD):
+        data, _ = await read_limited(part, MAX_FIELD_BYTES)  # a cut answer fails its length check
+        form.fields[part.name] = data.decode("utf-8", errors="ignore")
 
 
 async def _read_file(part: BodyPartReader, form: Submission, uploads: UploadSettings) -> bool:
@@ -196,10 +202,10 @@ async def _read_file(part: BodyPartReader, form: Submission, uploads: UploadSett
     if len(form.files) >= uploads.max_files:
         form.errors.append(FieldError("attachments", f"Select up to {uploads.max_files} files"))
         return False
-    data = await read_limited(part, uploads.max_file_bytes)
-    if data is None:
-        form.errors.append(FieldError(
-            "attachments", f"The selected file {name} must be smaller than {size_text(uploads.max_file_bytes)}"))
+    data, too_big = await read_limited(part, uploads.max_file_bytes)
+    if too_big:
+        limit = size_text(uploads.max_file_bytes)
+        form.errors.append(FieldError("attachments", f"The selected file {name} must be smaller than {limit}"))
         return False
     kind = sniff_type(name, part.headers.get("Content-Type", ""), data, uploads.allowed_types)
     if not data or kind is None:
@@ -259,9 +265,10 @@ class WebFormChannel:
         """Validate and submit: the form again with its errors, or the confirmation page."""
         form = await read_submission(request, self.guard, self.settings.uploads)
         errors = ordered(check_fields(form.fields, RESIDENT_RULES) + form.errors)
-        if errors:
+        if errors:  # chosen files are never kept, so say so whenever there were any
+            dropped = bool(form.files) or any(e.field == "attachments" for e in errors)
             return self.render_form(request, form.fields, errors, form.submission_id, status=400,
-                                    files_dropped=bool(form.files) or any(e.field == "attachments" for e in errors))
+                                    files_dropped=dropped)
         result = await self.submit(self.raw_message(request, form))
         log.info("web_form.submitted channel=web_form external_id=%s raw_id=%s created=%s",
                  form.submission_id, result.message_id, result.created)
@@ -282,7 +289,7 @@ class WebFormChannel:
         uploads = self.settings.uploads
         return self.guard.render(
             request, "web/form.html", status=status, submission_id=submission_id, values=values,
-            errors=errors, error_for={e.field: e.message for e in errors}, methods=CONTACT_METHODS,
+            errors=errors, methods=CONTACT_METHODS,
             files_dropped=files_dropped, max_files=uploads.max_files, accept=",".join(uploads.allowed_types),
             max_size=size_text(uploads.max_file_bytes), accepted=accepted_summary(uploads),
         )

@@ -29,6 +29,7 @@ from gateway.errors import problem_middleware
 from gateway.outbox import OutboxWorker
 from gateway.pipeline import Deps, Pipeline
 from gateway.settings import Settings
+from gateway.staff import routes as staff_routes
 from models import utcnow
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def make_app(
         lambda a: resources(a, adapters, triager, deliverers, clock, run_workers)
     )
     app.add_routes(api_routes)
+    app.add_routes(staff_routes(secret_key))
     app.router.add_get("/healthz", healthz)
     for adapter in adapters.values():
         app.add_routes(adapter.routes())

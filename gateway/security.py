@@ -190,17 +190,18 @@ def environment() -> Environment:
     """The Jinja2 environment for the HTML pages (autoescaped), built once."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["longdate"] = longdate
+    env.filters.update(longdate=longdate, words=lambda value: str(value or "").replace("_", " "))
     return env
 
 
 def render_html(request: web.Request, template: str, **context: Any) -> str:
-    """Render ``template`` with the landlord's details and ``when`` for local times."""
+    """Render ``template`` with the landlord, ``when`` for local times, and errors by field."""
     settings = request.app[keys.SETTINGS]
     zone = request.app[keys.DEPS].calendar.zone
+    errors = context.pop("errors", [])
     return environment().get_template(template).render(
-        landlord=settings.landlord, when=lambda moment: local_time(moment, zone),
-        **{"staff": None, "errors": [], **context},
+        landlord=settings.landlord, when=lambda moment: local_time(moment, zone), errors=errors,
+        error_for={e.field: e.message for e in errors}, **{"staff": None, **context},
     )
 
 

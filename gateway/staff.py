@@ -12,7 +12,7 @@ import logging
 
 from aiohttp import web
 from sqlalchemy import or_, select, update
-from sqlalchemy.orm import noload
+from sqlalchemy.orm import raiseload
 
 from channels.web_form import FieldError
 from gateway import keys
@@ -26,6 +26,8 @@ from triage.labels import FLAGS, LABELS
 log = logging.getLogger(__name__)
 
 RECENT = 50
+CATEGORY_NAMES = {label: label.replace("_", " ").capitalize() for label in LABELS} | {
+    "asb_report": "Anti-social behaviour report"}
 
 
 def routes(secret_key: bytes) -> list[web.RouteDef]:
@@ -94,7 +96,7 @@ class StaffPages:
     async def home(self, request: web.Request) -> web.Response:
         """The review queue (oldest deadline first) and the most recent cases."""
         user = await self.guard.require_staff(request)
-        light = (noload(Case.messages), noload(Case.resident))
+        light = (raiseload(Case.messages), raiseload(Case.resident))  # the list needs neither
         async with request.app[keys.DEPS].sessions() as session:
             review = list(await session.scalars(
                 select(Case).options(*light).where(Case.status == CaseStatus.NEEDS_REVIEW)
@@ -116,7 +118,7 @@ class StaffPages:
             history = await case_history(session, case)
         return self.guard.render(
             request, "web/staff_case.html", status=status, staff=user, case=case, **history,
-            labels=LABELS, flags=FLAGS, errors=errors or [], reviewed="reviewed" in request.query)
+            categories=CATEGORY_NAMES, flags=FLAGS, errors=errors or [], reviewed="reviewed" in request.query)
 
     async def review(self, request: web.Request) -> web.Response:
         """A staff member confirms or corrects the category and flags of a case held for review."""

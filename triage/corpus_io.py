@@ -1,7 +1,11 @@
-"""Reading labelled corpora (JSON lines) into typed examples for training and evaluation."""
+"""Reading labelled corpora (JSON lines, or CSV for small fixtures) into typed examples.
+
+A CSV has the same columns as the JSON lines; its `flags` column is separated by semicolons.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -48,7 +52,7 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(path.glob("*.jsonl")))
+            files.extend(sorted([*path.glob("*.jsonl"), *path.glob("*.csv")]))
         elif path.is_file():
             files.append(path)
         else:
@@ -89,10 +93,23 @@ def iter_examples(path: Path) -> Iterator[Example]:
             yield parse_example(record, where)
 
 
+def iter_csv_examples(path: Path) -> Iterator[Example]:
+    """Yield the examples of one CSV file (flags separated by semicolons)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            flags = [f for f in (row.get("flags") or "").split(";") if f.strip()]
+            record = {key: (value or None) for key, value in row.items()}
+            yield parse_example({**record, "text": row.get("text"), "flags": flags}, f"{path}:{number}")
+
+
 def load_corpus(paths: Iterable[str | Path] | None = None) -> list[Example]:
     """Load every example from the given files or directories (default: the bundled train corpus)."""
     files = corpus_files(paths if paths else [DEFAULT_TRAIN_DIR])
-    return [example for path in files for example in iter_examples(path)]
+    return [
+        example
+        for path in files
+        for example in (iter_csv_examples(path) if path.suffix == ".csv" else iter_examples(path))
+    ]
 
 
 def corpus_sha256(paths: Iterable[str | Path] | None = None) -> str:

@@ -202,7 +202,9 @@ FINDERS: tuple[Callable[[str, date], Iterator[tuple[float, str]]], ...] = (
 
 def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, str] | None:
     """The oldest reference in the text as (months before receipt, evidence), or None."""
-    received = (received_at or datetime.now(UTC)).astimezone(UTC).date()
+    stamp = received_at or datetime.now(UTC)
+    # A naive time (e.g. read back from SQLite) is taken as UTC, as the gateway stores it.
+    received = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()
     found = [hit for finder in FINDERS for hit in finder(text, received) if hit[0] >= 0]
     return max(found, default=None)
 

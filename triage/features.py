@@ -21,6 +21,11 @@ NORMALISERS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
+# Words too common to explain anything on their own (kept short: "again", "still" do explain).
+FUNCTION_WORDS = frozenset(
+    "0 a an and are as at be been but by do for from had has have he her his i in is it its me my "
+    "of on or our she so that the their them they this to was we were with you your".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -36,7 +41,7 @@ def compose(subject: str | None, text: str) -> str:
     return normalise(f"{subject}\n{text}" if subject else text)
 
 
-def build_vectoriser(word_min_df: int = 1, char_min_df: int = 2) -> FeatureUnion:
+def build_vectoriser(word_min_df: int = 2, char_min_df: int = 2) -> FeatureUnion:
     """Word 1-2 grams plus char_wb 2-5 grams, both sublinear TF-IDF."""
     word = TfidfVectorizer(
         ngram_range=(1, 2),
@@ -58,17 +63,32 @@ def term_contributions(row: sparse.csr_matrix, weights: np.ndarray) -> list[tupl
     return [(int(row.indices[i]), float(scores[i])) for i in order if scores[i] > 0]
 
 
+def is_redundant(term: str, chosen: list[str]) -> bool:
+    """True when a term overlaps one already chosen ("plea" after "please")."""
+    return any(term in other or other in term for other in chosen)
+
+
+def is_readable(kind: str, term: str) -> bool:
+    """Whole words that are not bare function words, or char n-grams that are mostly letters."""
+    if kind == "word":
+        return not all(token in FUNCTION_WORDS for token in term.split())
+    return bool(READABLE_CHARS.match(term))
+
+
 def describe_terms(
     contributions: list[tuple[int, float]], names: np.ndarray, label: str
 ) -> list[str]:
     """Human-readable reasons for the top terms, preferring whole words over char n-grams."""
-    words, chars = [], []
+    words: list[str] = []
+    chars: list[str] = []
     for index, _ in contributions:
         kind, _, term = str(names[index]).partition("__")
-        if kind == "word":
-            words.append(f'word "{term}" → {label}')
-        elif READABLE_CHARS.match(term):
-            chars.append(f'chars "{term.strip()}" → {label}')
+        term = term.strip()
+        if not is_readable(kind, term) or is_redundant(term, words + chars):
+            continue
+        (words if kind == "word" else chars).append(term)
         if len(words) >= MAX_REASONS:
             break
-    return (words + chars)[:MAX_REASONS]
+    described = [f'word "{t}" → {label}' for t in words]
+    described += [f'chars "{t}" → {label}' for t in chars]
+    return described[:MAX_REASONS]

@@ -79,10 +79,10 @@ def detect_vulnerability(msg: FlagInput) -> str | None:
 
 
 def detect_cold_home(msg: FlagInput) -> str | None:
-    """No heating or hot water in cold weather for a vulnerable household."""
+    """No heating or hot water for a vulnerable household (cold weather is the usual reason)."""
     heating = find(rules.HEATING_OUT, msg.body)
-    if heating and find(rules.COLD_WEATHER, msg.body) and detect_vulnerability(msg):
-        return f"{heating} + cold + vulnerable household"
+    if heating and detect_vulnerability(msg):
+        return f"{heating} + vulnerable household"
     return None
 
 

@@ -99,38 +99,41 @@ VULNERABILITY = compile_all(
 
 HEATING_OUT = compile_all(
     r"\bno (?:heating|heat|hot water|gas)\b|\bwithout (?:any )?(?:heating|hot water|heat)\b",
-    r"\b(?:heating|boiler|hot water)\b[^.\n]{0,50}\b(?:not working|broken|broke|off|out|failed|packed up|gone|stopped|cut(?:s|ting)? out|down)\b",
-    r"\bsin calefacci[oó]n\b|\bbez ogrzewania\b|\bf[aă]r[aă] c[aă]ldur[aă]\b",
+    r"\b(?:heating|boiler|hot water)\w*\b[^.\n]{0,50}\b(?:not working|broken|broke|off|out|failed|dead|packed up|gone|stopped|cut(?:s|ting)? out|down|not come on)\b",
+    r"\bsin calefacci[oó]n\b|\bbez ogrzewania\b|\bnie mamy ogrzewania\b|\bf[aă]r[aă] c[aă]ldur[aă]\b|\bnu avem c[aă]ldur[aă]\b|\bsem aquecimento\b",
 )
 COLD_WEATHER = compile_all(
-    r"\bfreez\w+|\bfroze\w*|\bsnow\w*|\bicy\b|\bfrost\w*|-\s?\d+\s*(?:degrees|°|c\b)|\bminus \d+|\b[0-5]\s*(?:degrees|°)|\bbitter(?:ly)? cold\b|\bso cold\b|\bmucho fr[ií]o\b|\bmuch[ií]simo fr[ií]o\b|\bzimno\b",
-    r"\btemperature\w*\b[^.\n]{0,30}(?:-|minus )\d|-\d+\s*(?:tonight|overnight|outside|today)\b",
+    r"\bfreez\w+|\bfroze\w*|\bsnow\w*|\bicy\b|\bfrost\w*|-\s?\d+\s*(?:degrees|°|c\b)|\bminus \d+|\b[0-5]\s*(?:degrees|°)|\bsub-?zero\b|\b(?:bitter(?:ly)?|very|so|really) cold\b|\bmucho fr[ií]o\b|\bmuch[ií]simo fr[ií]o\b|\bzimno\b|\bfoarte frig\b",
+    r"\btemperature\w*\b[^.\n]{0,30}(?:-|minus )\d|-\d+\s*(?:tonight|overnight|outside|today|this morning)\b",
 )
-MOULD = compile_all(r"\bmou?ld\w*\b|\bdamp\b|\bfungus\b|\bpleśń\b|\bllwydni\b")
+MOULD = compile_all(r"\bmou?ld\w*\b|\bdamp\b|\bfungus\b|\bpleśń\b|\bllwydni\b|\bbolor\b|\bmucegai\b")
 HEALTH_HARM = compile_all(
-    r"\basthma\w*|\bchest\b|\bbreath\w*|\bcough\w*|\bwheez\w*|\bhospital\w*|\binfection\w*|\binhaler\w*|\bgp\b|\bdoctor\w*|\bhealth visitor\b|\bnursery\b|\bbab(?:y|ies)'?s?\b|\bnew ?born\b|\bsick\b|\bpoorly\b|\blungs?\b|\bunwell\b|\brash\w*\b",
+    r"\basthma\w*|\bchest\b|\bbreath\w*|\bcough\w*|\bwheez\w*|\bhospital\w*|\binfection\w*|\binhaler\w*|\bgp\b|\bdoctor\w*|\bhealth visitor\b|\bnursery\b|\bbab(?:y|ies)'?s?\b|\bnew ?born\b|\bsick\b|\bpoorly\b|\blungs?\b|\bunwell\b|\brash\w*\b|\basma\b",
 )
 URGENT_HAZARD = compile_all(
-    # Gas and carbon monoxide
-    r"\b(?:smell|smells|smelling|whiff|stink\w*|reek\w*)\s+(?:of\s+)?gas\b|\bgas (?:smell|leak|escape)\w*|\bcarbon monoxide\b|\bco alarm (?:going off|beeping|sounding)\b",
+    # Gas, fumes and carbon monoxide
+    r"\b(?:smell|smells|smelling|whiff|stink\w*|reek\w*)\s+(?:of\s+)?(?:gas|fumes)\b|\bgas (?:leak|escape)\w*|\bfumes\b|\byellow flames?\b|\bflames? (?:have |has )?gone yellow\b|\bcarbon monoxide (?:alarm (?:going off|beeping|sounding)|poisoning|leak)|\bco alarm (?:going off|beeping|sounding)\b|\bر[ياا]?[ئي]?حة غاز\b|\bريحة غاز|\bرائحة غاز",
     # Electrics
-    r"\bspark(?:s|ing|ed)?\b|\belectric(?:al)? shocks?\b|\b(?:exposed|bare|live|hanging|loose|dangling) (?:wires?|wiring|cables?)\b|\bwires? (?:hanging|exposed|sticking|showing)\b|\bwires? (?:left )?(?:hanging )?out (?:of )?the wall\b|\bburning smell\b|\bsmell of burning\b|\bsmoke (?:from|coming out of) (?:the )?(?:socket|plug|fuse|light)",
-    r"\bwater\b[^.\n]{0,60}\b(?:light fittings?|lights?|sockets?|fuse ?box|electrics|consumer unit|switch(?:es)?)\b",
+    r"\bspark(?:s|ing|ed)?\b|\belectric(?:al)? shocks?\b|\b(?:exposed|bare|live|hanging|loose|dangling) (?:wires?|wiring|cables?)\b|\bwires? (?:hanging|exposed|sticking|showing)\b|\bwires? (?:left )?(?:hanging )?out (?:of )?the wall\b|\bsmell of burning\b|\bsmoke (?:from|coming out of) (?:the )?(?:socket|plug|fuse|light)|\bno (?:electric|electricity|power)\b",
+    r"water\b[^.\n]{0,60}\b(?:light fittings?|ceiling lights?|lights?|sockets?|fuse ?box|electrics?|electric meter|meter cupboard|consumer unit|switch(?:es)?)\b|\b(?:dripping|leaking|pouring)\b[^.\n]{0,30}\b(?:light fittings?|ceiling lights?|sockets?|fuse ?box)\b",
     # Flooding and sewage
-    r"\bflood\w*|\bburst (?:pipe|main|water)\b|\bwater (?:pouring|gushing|cascading|streaming) (?:through|in|into|from)\b|\bpouring (?:through|in)\b|\bsewage\b|\bcut through a pipe\b",
-    # Structure
-    r"\bceiling\b[^.\n]{0,40}\b(?:collaps\w*|came down|come down|fell|fallen|caved|bulging|sagging|about to fall)\b|\bcollaps\w+\b|\bstructural\w*\b|\b(?:balcony|railing|rail|banister|bannister)\b[^.\n]{0,40}\b(?:loose|moves|wobbl\w*|unsafe|dangerous|hanging)\b",
+    r"\bflooding\b|\b(?:is|are|keeps?|getting|gets) flood\w*|\bflooded (?:again|now|with)\b|\bburst (?:pipe|main|water)\b|\bwater (?:is )?(?:pouring|gushing|cascading|streaming|coming|pissing) (?:in )?(?:through|into|from|down)\b|\bsewage\b|\bcut through a pipe\b",
+    # Structure and falls from height
+    r"\bceiling\b[^.\n]{0,40}\b(?:collaps\w*|came down|come down|fell|fallen|caved|bulging|sagging|about to fall)\b|\b(?:ceiling|wall|roof|floor|stairs?|balcony)\b[^.\n]{0,30}\bcollaps\w+|\bcollaps\w+[^.\n]{0,20}\b(?:ceiling|wall|roof|floor)\b",
+    r"\bbalcony\b[^.\n]{0,60}\b(?:loose|moves|moving|wobbl\w*|unsafe|dangerous|hanging|cracked)\b|\b(?:could|might|going to|about to) (?:fall|collapse|come down)\b|\bcracks?\b[^.\n]{0,60}\b(?:widen\w*|getting bigger|spreading|fit a coin)\b|\b(?:stuck|trapped) in (?:the |a )?lift\b",
     # Fire safety
-    r"\bfire ?doors?\b[^.\n]{0,60}\b(?:broken|not clos\w+|won'?t (?:close|shut)|doesn'?t (?:close|shut)|propped|damaged|hanging|missing)\b|\bfire (?:alarms?|alarm system|safety)\b[^.\n]{0,40}\b(?:not working|broken|disabled|off|failed)|\bfire extinguisher\b",
-    r"\bset fire to\b|\bon fire\b|\barson\b|\bfire brigade\b|\bfireworks?\b[^.\n]{0,40}\b(?:at|in|into|through) (?:the |our |my |people)?(?:windows?|stairwells?|flats?|people|letterbox\w*|cars?|doors?|balcon\w+|lifts?|corridors?)\b|\bburn\w* (?:you|us|me|the flat|the house|them) out\b|\bburn the (?:flat|house|place)\b|\bfire risk\b|\bsmoke everywhere\b|\b(?:something|paper|rag) (?:burning|alight|on fire)\b",
+    r"\bfire ?doors?\b[^.\n]{0,60}\b(?:broken|not clos\w+|won'?t (?:close|shut)|doesn'?t (?:close|shut)|does not (?:self-)?close|propped|damaged|hanging|missing|disconnected|snapped)\b|\bfire (?:alarms?|alarm (?:system|panel)|safety)\b[^.\n]{0,60}\b(?:not working|broken|disabled|off|failed|fault\w*|beeping)|\bfire extinguisher\b|\bfire exits?\b[^.\n]{0,40}\b(?:blocked|padlock\w*|locked|chained)\b|\bescape route\b",
+    r"\bset fire to\b|\bon fire\b|\barson\b|\bfire brigade\b|\bfireworks?\b[^.\n]{0,40}\b(?:at|in|into|through) (?:the |our |my |people)?(?:windows?|stairwells?|flats?|people|letterbox\w*|cars?|doors?|balcon\w+|lifts?|corridors?)\b|\bburn\w* (?:you|us|me|the flat|the house|them) out\b|\bburn the (?:flat|house|place)\b|\bfire (?:risk|hazard)\b|\bworried about fire\b|\bsmoke everywhere\b|\b(?:something|paper|rag) (?:burning|alight|on fire)\b",
+    # Security after a break-in
+    r"\bbreak-?in\b|\bbroke in\b|\bburgl\w+\b|\bforced entry\b|\bforcing the (?:back |front )?door\b|\b(?:unsecured|insecure|can'?t be secured)\b",
     # Violence and threats
     r"\bthreat(?:s|en|ened|ening)?\b[^.\n]{0,40}\b(?:kill|hurt|stab|burn|harm|hospital|violence|beat|smash|knife|weapon|sort (?:him|her|you) out|dealt with)\b|\b(?:abuse|abusive) and threat|\bthreats\b(?! of (?:eviction|legal|court))",
-    r"\bstab(?:bed|bing|s)?\b|\bknife\b|\bmachete\b|\bweapons?\b|\bgun\b|\bwith a (?:baseball )?bat\b|\bgot a (?:baseball )?bat\b|\bknock (?:him|you|her|them) out\b|\bput me in hospital\b|\bwatch (?:your|ur) back\b|\btake (?:her|him|you|me) out\b|\b(?:will|going to|gonna|threatened to|would|'ll) (?:kill|hurt|batter|beat) (?:you|him|her|me|us|them)\b|\b(?:get|be|been) killed\b|\b(?:would|will|'ll) be dealt with\b",
-    r"\bassault\w*\b|\battack(?:ed|ing)? (?:me|him|her|us|them|my|his|her)\b|\b(?:was|been|got) attacked\b|\bpunch\w*\b|\bgrabbed (?:me|him|her|my)\b|\bpushed (?:him|her|me) (?:over|down|against)\b|\bpushed (?:him|her|me)\b",
+    r"\bstab(?:bed|bing|s)?\b|\bknife\b|\bmachete\b|\bweapons?\b|\bgun\b|\bwith a (?:baseball )?bat\b|\bgot a (?:baseball )?bat\b|\bknock (?:him|you|her|them) out\b|\bput me in hospital\b|\bwatch (?:your|ur) back\b|\btake (?:her|him|you|me) out\b|\b(?:will|going to|gonna|threatened to|would|'ll) (?:kill|hurt|batter|beat) (?:you|him|her|me|us|them)\b|\b(?:get|be|been) killed\b|\b(?:put|putting|puts) (?:me|us|her|him|them) in danger\b|\bfollowed (?:me|her|him)\b",
+    r"\bassault\w*\b|\battack(?:ed|ing)? (?:me|him|her|us|them|my|his|her)\b|\b(?:was|been|got) attacked\b|\bpunch\w*\b|\bgrabbed (?:me|him|her|my)\b|\bpushed (?:him|her|me)\b",
     r"\bfight(?:ing)?\b|\bviolen(?:ce|t)\b|\bscared for (?:her|him|them|my life)\b|\bwoman screaming\b|\bfear for (?:my|her|his|their) (?:life|safety)\b",
     r"\bdogs?\b[^.\n]{0,60}\b(?:went for|bit|bitten|attack\w*|chased|lunged)\b|\bwent for (?:my|his|her|a|the)\b|\bdangerous dogs?\b|\bxl bull\w*\b|\bchased (?:people|kids|children|me|him|her|us)\b",
-    # Needles, exploitation, exposure
-    r"\bneedles?\b|\bsyringes?\b|\bcuckoo\w*\b|\bexposing (?:him|her)self\b|\bsafeguarding\b|\bnearly (?:clipped|killed|ran over|run over)\b|\bgoing to get (?:killed|hurt)\b",
+    # Needles near children, exploitation, exposure
+    r"\bneedles?\b[^.\n]{0,80}\b(?:kids?|child|children|toddlers?)\b|\b(?:kids?|child|children|toddlers?)\b[^.\n]{0,80}\bneedles?\b|\bcuckoo\w*\b|\bexposing (?:him|her)self\b|\bsafeguarding\b|\bnearly (?:clipped|killed|ran over|run over)\b|\bgoing to get (?:killed|hurt)\b",
 )
 ROUTINE_SAFETY = compile_all(
     r"\bloose (?:slab|paving|tile)s?\b|\btrip hazard\b|\b(?:smoke|fire|co) alarm (?:to (?:be )?fit|fitted|installed|check|test)\w*",
@@ -141,7 +144,7 @@ LEGAL_ACTION = compile_all(
     r"\b(?:instruct\w*|contact\w*|spoken to|speak\w* to|hearing from|consult\w*|asking|ask|advised by|signed up with|got)\b[^.\n]{0,25}\bsolicitors?\b",
     r"\b(?:my|our|a|housing|disrepair|no[- ]win[- ]no[- ]fee) solicitors?\b",
     r"\blegal action\b|\blegal proceedings\b|\bproceedings (?:for|against)\b|\b(?:issue|issued|issues|start|started|commence\w*) (?:a |legal )?(?:proceedings|claim)\b|\bletter of claim\b|\bpre-?action\b|\bdisrepair claim\b|\bno[- ]win[- ]no[- ]fee\b|\btribunal\b",
-    r"\b(?:take|taking|took) (?:you|u|them|this|the \w+|\w+ homes|\w+ housing|it) to court\b|\bsmall claims?\b|\bcounty court\b|\b(?:to|will|going to|gonna|'ll|could|can) sue\b|\bsuing\b|\bcourt (?:action|case|claim|proceedings)\b|\bclaim for damages\b|\blawyers?\b|\blegal (?:advice|team)\b|\btakes? a court\b",
+    r"\b(?:take|taking|took) (?:you|u|them|this|the \w+|\w+ homes|\w+ housing|it) to court\b|\bsmall claims?\b|\bcounty court\b|\b(?:going to|gonna|will|'ll|could|can|want to|intend to|threaten(?:ed)? to) sue\b|\bsuing\b|\bcourt (?:action|case|claim|proceedings)\b|\bclaim for damages\b|\blawyers?\b|\blegal (?:advice|team)\b|\btakes? a court\b",
 )
 # The landlord threatening the tenant, or spam demanding payment, is not the resident's legal action.
 NOT_RESIDENT_LEGAL = compile_all(

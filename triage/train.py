@@ -31,16 +31,17 @@ from triage.model import DEFAULT_MODEL_PATH
 Progress = Callable[[str], None]
 CV_FOLDS = 5
 SEED = 0
-# name → (factory, calibration method); C values were picked from a coarse sweep on the corpus.
+# name → (factory, calibration method). C values come from a coarse sweep on the corpus; the loose
+# tolerance keeps lbfgs to a few seconds a fit on ~1,500 messages × ~90k features.
 CANDIDATES: dict[str, tuple[Callable[[], object], str]] = {
-    "logreg_c10_sigmoid": (lambda: LogisticRegression(C=10, max_iter=2000), "sigmoid"),
-    "logreg_c30_temperature": (lambda: LogisticRegression(C=30, max_iter=2000), "temperature"),
-    "logreg_c10_balanced_temperature": (
-        lambda: LogisticRegression(C=10, max_iter=2000, class_weight="balanced"),
+    "logreg_c10_sigmoid": (lambda: LogisticRegression(C=10, tol=1e-3, max_iter=300), "sigmoid"),
+    "logreg_c10_temperature": (
+        lambda: LogisticRegression(C=10, tol=1e-3, max_iter=300),
         "temperature",
     ),
-    "linearsvc_c0.5_sigmoid": (lambda: LinearSVC(C=0.5), "sigmoid"),
-    "linearsvc_c0.5_temperature": (lambda: LinearSVC(C=0.5), "temperature"),
+    "linearsvc_c1_sigmoid": (lambda: LinearSVC(C=1.0), "sigmoid"),
+    "linearsvc_c1_temperature": (lambda: LinearSVC(C=1.0), "temperature"),
+    "linearsvc_c1_balanced_sigmoid": (lambda: LinearSVC(C=1.0, class_weight="balanced"), "sigmoid"),
 }
 
 

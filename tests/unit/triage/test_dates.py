@@ -1,0 +1,68 @@
+"""out_of_time: dates and durations in the text resolved against the receipt time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from triage.dates import issue_age, out_of_time
+
+
+def at(year: int, month: int, day: int) -> datetime:
+    return datetime(year, month, day, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "expected"),
+    [
+        ("I have had damp since March 2023", at(2024, 6, 1), True),
+        ("I have had damp since March 2023", at(2023, 12, 1), False),
+        ("It started in January last year", at(2025, 11, 24), True),
+        ("It started in January last year", at(2025, 1, 10), False),
+        ("back in 2024 the contractor broke my fence", at(2025, 11, 24), True),
+        ("back in 2024 the contractor broke my fence", at(2025, 3, 1), False),
+        ("the lock has been broke for over two years", at(2025, 11, 24), True),
+        ("waiting 18 months for a new kitchen", at(2025, 11, 24), True),
+        ("waiting 6 months for a new kitchen", at(2025, 11, 24), False),
+        ("leaking since last summer", at(2025, 11, 24), False),
+        ("leaking since the summer before last", at(2025, 11, 24), True),
+        ("reported on 12/02/2023 and nothing since", at(2025, 11, 24), True),
+        ("the charge in the 2021/22 accounts is wrong", at(2024, 11, 14), True),
+        ("Mere ghar mein damp hai, a year and a half now", at(2025, 7, 17), True),
+    ],
+)
+def test_out_of_time_resolves_against_received_at(
+    text: str, received: datetime, expected: bool
+) -> None:
+    assert bool(out_of_time(text, received)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have lived here for 20 years and the tap broke last week",
+        "my son is 3 years old",
+        "I have been a tenant for 15 years",
+        "the flooring was laid at my own expense in 2021 and your men tore it",
+        "it was fitted with a 10 year guarantee",
+        "the boiler broke on Tuesday",
+    ],
+)
+def test_spans_about_the_person_or_not_the_issue_are_ignored(text: str) -> None:
+    assert out_of_time(text, at(2025, 11, 24)) is None
+
+
+def test_none_received_at_means_now() -> None:
+    assert out_of_time("damp since 2019", None)
+
+
+def test_evidence_names_the_phrase_and_its_age() -> None:
+    evidence = out_of_time("damp since March 2023", at(2025, 3, 20))
+    assert evidence is not None and evidence.startswith("March 2023")
+    assert "months before receipt" in evidence
+
+
+def test_issue_age_takes_the_oldest_reference() -> None:
+    age = issue_age("reported in June 2025, first noticed in 2022", at(2025, 11, 24))
+    assert age is not None and age[0] > 36

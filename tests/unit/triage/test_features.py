@@ -1,0 +1,30 @@
+"""Normalisation of the document the model sees, and the wording of term reasons."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from triage.features import compose, describe_terms, normalise
+
+
+def test_normalise_replaces_references_contacts_and_digits() -> None:
+    text = "Ref DS-2025-000123, ring 07700 900418 or mail a.b@example.org, see www.x.org/y 3rd"
+    out = normalise(text)
+    assert "caseref" in out and "phonenum" in out and "emailaddr" in out and "weblink" in out
+    assert "0rd" in out and "2025" not in out
+
+
+def test_compose_joins_subject_and_lowercases() -> None:
+    assert compose("Leak STILL not fixed", "Hi") == "leak still not fixed\nhi"
+    assert compose(None, "Hi") == "hi"
+
+
+def test_describe_terms_prefers_words_and_skips_function_words_and_overlaps() -> None:
+    names = np.array(["word__the", "word__again", "char__agai", "char__ plea", "word__nobody"])
+    contributions = [(0, 0.9), (1, 0.8), (2, 0.7), (3, 0.6), (4, 0.5)]
+    reasons = describe_terms(contributions, names, "complaint")
+    assert reasons == [
+        'word "again" → complaint',
+        'word "nobody" → complaint',
+        'chars "plea" → complaint',
+    ]

@@ -1,0 +1,278 @@
+"""Each flag detector with positive and negative examples, and the category rules between them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from triage import flags
+from triage.flags import FlagInput, detect_flags
+from triage.labels import Flag, Label
+
+RECEIVED = datetime(2025, 11, 24, 10, 0, tzinfo=UTC)
+
+
+def msg(text: str, category: Label = Label.COMPLAINT, subject: str | None = None) -> FlagInput:
+    return FlagInput(text, subject, category, RECEIVED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not satisfied with your stage 1 response, I want this to go to stage 2",
+        "not happy with ur reply. want stage 2. ref DS-2025-001187",
+        "I don't accept your decision and want someone else to look at it",
+        "Complaint reference CMP-20931: your response says the fencing was done. It wasn't.",
+        "Got your letter about my complaint. I want to escalate it.",
+    ],
+)
+def test_escalation_positive(text: str) -> None:
+    assert flags.detect_escalation(msg(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody came for the boiler again, third missed appointment",
+        "I was told my ASB case can't go further, why?",
+        "The gas leak was escalated to the emergency team",
+    ],
+)
+def test_escalation_negative(text: str) -> None:
+    assert flags.detect_escalation(msg(text)) is None
+
+
+def test_escalation_belongs_to_complaints() -> None:
+    text = "Please can you fix my tap, ref DS-2025-000123"
+    assert flags.detect_escalation(msg(text, Label.SERVICE_REQUEST)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am writing on behalf of my constituent Mrs Holt",
+        "Caseworker to Stuart Caldwell MP",
+        "As ward councillor I have had 11 residents contact me",
+        "Call from Cllr Patel's office about Mr Evans",
+    ],
+)
+def test_designated_person_positive(text: str) -> None:
+    assert flags.detect_designated_person(msg(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If this is not fixed I will be contacting my MP",
+        "I have MS and use a wheelchair",
+        "I've copied in my local councillor",
+    ],
+)
+def test_designated_person_negative(text: str) -> None:
+    assert flags.detect_designated_person(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am writing on behalf of my father, Mr Peter Kessler",
+        "Hi im messaging for my mum Mrs Davies, shes 74",
+        "I am a support worker and write with the consent of my client",
+        "Hi its Jade, im Mr Colin Watts' carer. He asked me to message and complain.",
+        "We are instructed by the above-named tenant",
+    ],
+)
+def test_representative_positive(text: str) -> None:
+    assert flags.detect_representative(msg(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am writing for the third time about the damp",
+        "On behalf of the residents' association, we complain about the lift",
+        "I am writing on behalf of my constituent, Mrs Holt",  # an MP's office: designated only
+    ],
+)
+def test_representative_negative(text: str) -> None:
+    assert flags.detect_representative(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am 84 years of age and live alone",
+        "I'm 32 weeks pregnant",
+        "my son has asthma and the mould is making him worse",
+        "I have MS and use a wheelchair",
+        "She has a 3-month-old baby",
+        "I suffer with depression and anxiety",
+    ],
+)
+def test_vulnerability_positive(text: str) -> None:
+    assert flags.detect_vulnerability(msg(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bin store door is broken again",
+        "I have lived here for 20 years",
+        "What are your office opening hours?",
+    ],
+)
+def test_vulnerability_negative(text: str) -> None:
+    assert flags.detect_vulnerability(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("There is a strong smell of gas in my kitchen", Label.SERVICE_REQUEST),
+        ("The socket in the hall is sparking", Label.SERVICE_REQUEST),
+        ("Your electrician left bare wires hanging out the wall, 3rd visit", Label.COMPLAINT),
+        ("Water is coming through the light fitting in the bathroom", Label.SERVICE_REQUEST),
+        ("He is outside my door with a knife shouting he will stab me", Label.ASB_REPORT),
+        ("Half the kitchen ceiling came down this morning", Label.COMPLAINT),
+        ("The fire door on the 3rd floor is propped open and won't close", Label.FEEDBACK),
+        ("No heating, it's minus 4 tonight and I'm 91 and live alone", Label.COMPLAINT),
+        ("Black mould in the baby's room, she keeps getting chest infections", Label.COMPLAINT),
+        ("Is it normal for the ceiling to be bulging like this?", Label.ENQUIRY),
+    ],
+)
+def test_urgent_hazard_fires_in_any_category(text: str, category: Label) -> None:
+    assert flags.detect_urgent_hazard(msg(text, category))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a loose slab on the path outside number 4",
+        "Please can you fit a smoke alarm to fit in the hallway",
+        "The boiler is making a noise",
+        "No hot water since Monday",  # not cold weather with a vulnerable household
+        "Thanks for fixing the gas smell so quickly last week",  # a compliment below
+    ],
+)
+def test_urgent_hazard_negative(text: str) -> None:
+    category = Label.COMPLIMENT if text.startswith("Thanks") else Label.SERVICE_REQUEST
+    assert flags.detect_urgent_hazard(msg(text, category)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have instructed a solicitor about the disrepair",
+        "My solicitor will be in touch",
+        "If it is not booked within 14 days I will issue proceedings",
+        "I've now issued a small claim through the county court",
+    ],
+)
+def test_legal_action_positive(text: str) -> None:
+    assert flags.detect_legal_action(msg(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You sent me a letter threatening me with legal action for no access",
+        "Flat 3, Calder Court, the tap is dripping",
+        "Pay within 24 hours to avoid legal action",
+        "Thanks to Sue on reception",
+    ],
+)
+def test_legal_action_negative(text: str) -> None:
+    assert flags.detect_legal_action(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ur all useless c***s",
+        "absolute morons the lot of u",
+        "your housing officer is a lazy, incompetent waste of space",
+        "next contractor who leaves without fixing it ill knock him out",
+        "Caller became verbally abusive and called the advisor a stupid cow",
+    ],
+)
+def test_abusive_positive(text: str) -> None:
+    assert flags.detect_abusive(msg(text))
+
+
+def test_abusive_negative_and_not_for_quoted_neighbour_abuse() -> None:
+    assert flags.detect_abusive(msg("Your workman was rude and I am unhappy")) is None
+    neighbour = msg("He called me a stupid cow and said watch your back", Label.ASB_REPORT)
+    assert flags.detect_abusive(neighbour) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Just letting u know the bins are always full. No need to reply", Label.FEEDBACK),
+        ("Would you like someone to contact you? No", Label.FEEDBACK),
+        ("Thanks so much to Callum. No need to respond.", Label.COMPLIMENT),
+        ("Just an observation, not a complaint, don't send anyone", Label.FEEDBACK),
+    ],
+)
+def test_no_response_wanted_positive(text: str, category: Label) -> None:
+    assert flags.detect_no_response_wanted(msg(text, category))
+
+
+def test_no_response_wanted_weak_cue_only_supports_feedback() -> None:
+    text = "Shouting from no. 8 all night. Just letting you know as it's your tenant"
+    assert flags.detect_no_response_wanted(msg(text, Label.ASB_REPORT)) is None
+    assert flags.detect_no_response_wanted(msg("Please call me back", Label.FEEDBACK)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Missed appointment again for the tap. Also the bedroom door handle has come off",
+        "Leak still not fixed and now the bedroom window latch has snapped too",
+        "I wish to complain about the fence. The downpipe has come away; not reported before.",
+    ],
+)
+def test_also_service_request_positive_for_complaints(text: str) -> None:
+    assert flags.detect_also_service_request(msg(text))
+
+
+def test_also_service_request_for_asb_needing_a_clean_up() -> None:
+    text = "Someone sprayed racist graffiti on the underpass, please get it covered"
+    assert flags.detect_also_service_request(msg(text, Label.ASB_REPORT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Third time I've chased the leak under the bath, still not fixed",
+        "Nobody came again for the boiler repair, I took the day off",
+    ],
+)
+def test_also_service_request_negative_when_only_chasing(text: str) -> None:
+    assert flags.detect_also_service_request(msg(text)) is None
+
+
+def test_also_service_request_never_accompanies_a_service_request() -> None:
+    text = "Tap is leaking. Also the door handle has come off"
+    assert flags.detect_also_service_request(msg(text, Label.SERVICE_REQUEST)) is None
+
+
+def test_out_of_time_only_for_complaints() -> None:
+    text = "I have had damp in the bedroom since March 2023"
+    assert flags.detect_out_of_time(msg(text))
+    assert flags.detect_out_of_time(msg(text, Label.ASB_REPORT)) is None
+
+
+def test_detect_flags_returns_sorted_flags_with_evidence() -> None:
+    text = "Stage 2 please. I smell gas and I'm 84 years old. My solicitor will be in touch."
+    found = detect_flags(msg(text))
+    assert [flag for flag, _ in found] == sorted(
+        [Flag.ESCALATION, Flag.URGENT_HAZARD, Flag.VULNERABILITY, Flag.LEGAL_ACTION]
+    )
+    assert all(isinstance(evidence, str) and evidence for _, evidence in found)
+
+
+def test_quoted_email_history_is_ignored() -> None:
+    text = "Thanks, sorted now.\n\nOn 2 Oct 2025, at 10:00, Repairs wrote:\n> smell of gas reported"
+    assert flags.detect_urgent_hazard(msg(text, Label.FEEDBACK)) is None
