@@ -7,7 +7,7 @@ An adapter receives a ``Submit`` callback; it never imports triage, cases or rou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from aiohttp import web
@@ -104,6 +104,7 @@ class SubmitResult:
     confidence: float | None = None
     flags: tuple[str, ...] = ()
     review: bool | None = None
+    ack_due: date | None = None
 
 
 class Submit(Protocol):

@@ -7,17 +7,17 @@ from typing import Any
 
 from channels.api import ApiChannel
 from channels.base import Channel
+from channels.staff_entry import StaffEntryChannel
+from channels.web_form import WebFormChannel
 from gateway.errors import ConfigError
 
 AdapterFactory = Callable[..., Channel]
 
-
-def adapter_factories() -> dict[str, AdapterFactory]:
-    """Every adapter Doorstep ships, by name."""
-    from channels.staff_entry import StaffEntryChannel
-    from channels.web_form import WebFormChannel
-
-    return {"api": ApiChannel, "web_form": WebFormChannel, "staff_entry": StaffEntryChannel}
+ADAPTERS: dict[str, AdapterFactory] = {
+    "api": ApiChannel,
+    "web_form": WebFormChannel,
+    "staff_entry": StaffEntryChannel,
+}
 
 
 def register(adapters: Iterable[Channel]) -> dict[str, Channel]:
@@ -34,5 +34,5 @@ def build_adapters(settings: Any, submit: Any, **deps: Any) -> dict[str, Channel
     """Instantiate every adapter with the settings, the submit callback and shared services."""
     return register(
         factory(settings=settings, submit=submit, **deps)
-        for factory in adapter_factories().values()
+        for factory in ADAPTERS.values()
     )

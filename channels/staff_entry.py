@@ -18,9 +18,9 @@ from typing import Any, ClassVar
 from aiohttp import web
 
 from channels.base import STAFF_CHANNELS, InboundMessage, RawMessage, Submit
-from channels.web_form import (
-    CONTACT_METHODS, RESIDENT_RULES, FieldError, FieldRule, case_ack_due, check_fields, clean,
-    load_fields, ordered, sender_from,
+from channels.form_fields import (
+    CONTACT_METHODS, RESIDENT_RULES, FieldError, FieldRule, check_fields, clean, load_fields,
+    ordered, sender_from,
 )
 from gateway import keys
 from gateway.errors import ParseError
@@ -124,7 +124,7 @@ class StaffEntryChannel:
                  fields["channel"], submission_id, result.message_id, user.username)
         return self.guard.render(
             request, "web/staff_entry_done.html", staff=user, reference=result.case_reference,
-            ack_due=await case_ack_due(request, result.case_reference))
+            ack_due=result.ack_due)
 
     def raw_message(self, fields: dict[str, str], user: StaffUser, submission_id: str,
                     when: datetime) -> RawMessage:

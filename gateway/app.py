@@ -164,7 +164,17 @@ async def healthz(request: web.Request) -> web.Response:
 
 @web.middleware
 async def security_headers(request: web.Request, handler) -> web.StreamResponse:
-    response = await handler(request)
+    """Hardening headers on every answer, raised error pages included."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as e:
+        _harden(e)
+        raise
+    _harden(response)
+    return response
+
+
+def _harden(response: web.StreamResponse) -> None:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
@@ -174,4 +184,3 @@ async def security_headers(request: web.Request, handler) -> web.StreamResponse:
             "default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; "
             "frame-ancestors 'none'",
         )
-    return response

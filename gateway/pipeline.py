@@ -265,6 +265,7 @@ class Pipeline:
             confidence=decision.confidence if decision else None,
             flags=tuple(case.flags if case else (decision.flags if decision else ())),
             review=case.needs_review if case else None,
+            ack_due=case.ack_due if case else None,
         )
 
     async def worker(self) -> None:

@@ -14,10 +14,10 @@ from aiohttp import web
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import raiseload
 
-from channels.web_form import FieldError
+from channels.form_fields import FieldError
 from gateway import keys
 from gateway.security import CSRF_FIELD, Guard
-from gateway.staff_accounts import authenticate
+from gateway.staff_accounts import authenticate, is_locked_out
 from gateway.stages.acknowledge import queue_acknowledgement
 from models import Case, Event, Outbound, StaffUser, TriageDecision
 from models.case import CaseStatus
@@ -72,10 +72,16 @@ class StaffPages:
         self.guard.check_csrf(request, data.get(CSRF_FIELD))
         username, password = str(data.get("username", "")).strip(), str(data.get("password", ""))
         async with request.app[keys.DEPS].sessions() as session:
+            if await is_locked_out(session, username):
+                return self.guard.render(
+                    request, "web/staff_login.html", status=429, next=str(data.get("next", "")),
+                    values={"username": username}, errors=[FieldError(
+                        "username", "Too many failed attempts. Wait 15 minutes and try again")])
             user = await authenticate(session, username, password) if username and password else None
-            if user is not None:
-                session.add(Event(kind="staff.signed_in", actor=user.username))
-                await session.commit()
+            kind = "staff.signed_in" if user is not None else "staff.sign_in_failed"
+            session.add(Event(kind=kind, actor=username[:100],
+                              data={"remote": request.remote or ""}))
+            await session.commit()
         if user is None:
             log.warning("staff.sign_in_failed username=%s", username[:100])
             return self.guard.render(

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.db import make_engine, make_sessionmaker, upgrade_async
 from gateway.settings import Settings
-from models import StaffUser
+from models import Event, StaffUser, utcnow
 
 N, R, P = 2**14, 8, 1
 
@@ -36,13 +38,30 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
+_EQUALISER = hash_password("timing-equaliser")
+LOCKOUT_FAILURES = 5
+LOCKOUT_WINDOW = timedelta(minutes=15)
+
+
 async def authenticate(session: AsyncSession, username: str, password: str) -> StaffUser | None:
-    """The active staff user with these credentials, or None."""
+    """The active staff user with these credentials, or None. scrypt runs off the event loop."""
     user = await session.scalar(select(StaffUser).where(StaffUser.username == username))
-    if user is None or not user.active:
-        verify_password(password, hash_password("timing-equaliser"))
-        return None
-    return user if verify_password(password, user.password_hash) else None
+    stored = user.password_hash if user is not None and user.active else _EQUALISER
+    ok = await asyncio.to_thread(verify_password, password, stored)
+    return user if ok and stored is not _EQUALISER else None
+
+
+async def recent_failures(session: AsyncSession, username: str) -> int:
+    """Failed sign-ins for ``username`` in the lockout window, counted from the audit trail."""
+    return await session.scalar(
+        select(func.count()).select_from(Event).where(
+            Event.kind == "staff.sign_in_failed", Event.actor == username[:100],
+            Event.at > utcnow() - LOCKOUT_WINDOW)
+    )
+
+
+async def is_locked_out(session: AsyncSession, username: str) -> bool:
+    return await recent_failures(session, username) >= LOCKOUT_FAILURES
 
 
 async def save_staff(session: AsyncSession, username: str, display_name: str, password: str) -> StaffUser:

@@ -39,7 +39,8 @@ MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:o
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 YEAR_ALONE = re.compile(
     rf"\b(since|in|back in|early|late|mid|start of|end of|spring|summer|autumn|"
-    rf"winter|christmas|xmas|easter|(?:the )?(?:winter|summer|spring|autumn) of)\s*-?\s*{YEAR}"
+    rf"winter|christmas|xmas|easter|(?:the )?(?:winter|summer|spring|autumn) of)\s*-?\s*"
+    rf"(?:about |around |approximately |roughly |c\.\s?)?{YEAR}"
     rf"(?:/(?:\d\d))?(?!\s*[-/]\s*\d)",
     re.I,
 )
@@ -60,20 +61,32 @@ RELATIVE_YEAR = re.compile(
     r"(last year|the year before last)\b",
     re.I,
 )
+# English plus a few words residents write in other languages ("2 saal se"; not "años" or "ani",
+# which more often give a child's age).
+YEAR_UNITS = r"years?|yrs?|saal|blynedd\w*|yıl"
+MONTH_UNITS = r"months?|mths?|mnths?|miesięcy|mahine"
 DURATION = re.compile(
     rf"\b((?:over|more than|nearly|almost|about|around|at least|well over|getting on for)\s+)?"
-    rf"{NUM}\s*\+?\s*(years?|yrs?|months?|mths?|mnths?)(?![-\w])(\s+and\s+a\s+half)?",
+    rf"{NUM}\s*\+?\s*({YEAR_UNITS}|{MONTH_UNITS})(?![-\w])(\s+and\s+a\s+half)?",
     re.I,
 )
+DURATION_CUE_BEFORE = re.compile(
+    r"\b(?:for|over|since|past|last|been|waiting|waited|had|reported|reporting|chasing|asking)\b", re.I
+)
+DURATION_CUE_AFTER = re.compile(r"\s*(?:ago|now|and counting|se|running|on and off)\b", re.I)
+DURATION_NOT_ONGOING = re.compile(r"\b(?:took|take|takes|taking|bidding|on the list)\b[^.]*$", re.I)
 VAGUE_YEARS = re.compile(r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b", re.I)
 # Spans about the person, the tenancy or the future, not the issue.
 NOT_THE_ISSUE = re.compile(
     r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
-    r"within|next|every|warranty|laid|bought|purchased|built|paid for|guarantee|contract|old|pregnant|sentence|"
+    r"within|next|warranty|laid|bought|purchased|built|paid for|passed away|died|death|guarantee|contract|old|pregnant|sentence|"
     r"dob|birth)\b",
     re.I,
 )
-AFTER_NOT_ISSUE = re.compile(r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee)\b", re.I)
+AFTER_NOT_ISSUE = re.compile(
+    r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b", re.I
+)
+JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$", re.I)
 
 
 def months_between(start: date, end: date) -> float:
@@ -84,7 +97,9 @@ def months_between(start: date, end: date) -> float:
 def is_issue_span(text: str, start: int, end: int) -> bool:
     """False when the words just around a match show it is about the person or the future."""
     before = text[max(0, start - 30) : start]
-    return not (NOT_THE_ISSUE.search(before) or AFTER_NOT_ISSUE.match(text[end : end + 20]))
+    if NOT_THE_ISSUE.search(before) or JUST_BEFORE_NOT_ISSUE.search(before):
+        return False
+    return not AFTER_NOT_ISSUE.match(text[end : end + 30])
 
 
 def latest_before(month: int, received: date, strictly: bool) -> int:
@@ -172,16 +187,24 @@ def duration_months(qualifier: str, amount: str, unit: str, half: str | None) ->
     value = NUMBERS.get(amount.lower(), None)
     value = float(amount) if value is None else value
     value += 0.5 if half else 0
-    months = value * 12 if unit.lower().startswith("y") else value
+    months = value * 12 if re.fullmatch(YEAR_UNITS, unit.lower()) else value
     if qualifier.strip().lower() in {"nearly", "almost", "getting on for"}:
         return months - 0.5
     return months + (0.5 if qualifier.strip() else 0)
 
 
+def is_ongoing(text: str, start: int, end: int) -> bool:
+    """A duration of the issue: 'for 2 years', '3 yrs ago', '18 months now' — not '2 years of asking'."""
+    before, after = text[max(0, start - 25) : start], text[end : end + 15]
+    if DURATION_NOT_ONGOING.search(before) or re.match(r"\s*of\b", after):
+        return False
+    return bool(DURATION_CUE_BEFORE.search(before) or DURATION_CUE_AFTER.match(after))
+
+
 def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
-    """'for over two years', '18 months', '3 yrs ago', 'for years'."""
+    """'for over two years', '18 months now', '3 yrs ago', 'for years'."""
     for m in DURATION.finditer(text):
-        if is_issue_span(text, m.start(), m.end()):
+        if is_issue_span(text, m.start(), m.end()) and is_ongoing(text, m.start(), m.end()):
             yield duration_months(m.group(1) or "", m.group(2), m.group(3), m.group(4)), m.group(0)
     for m in VAGUE_YEARS.finditer(text):
         if is_issue_span(text, m.start(), m.end()):

@@ -70,7 +70,12 @@ def detect_representative(msg: FlagInput) -> str | None:
     """A relative, friend, advocate or professional writes for the resident (not an MP's office)."""
     if detect_designated_person(msg):
         return None
-    return find(rules.REPRESENTATIVE, msg.body)
+    text = msg.body
+    for pattern in rules.NOT_REPRESENTATIVE:
+        text = pattern.sub(" ", text)
+    if msg.category is Label.ENQUIRY:
+        return find(rules.REPRESENTATIVE, text)
+    return find(rules.REPRESENTATIVE, text) or find(rules.REPRESENTATIVE_LEGAL, text)
 
 
 def detect_vulnerability(msg: FlagInput) -> str | None:
@@ -79,10 +84,10 @@ def detect_vulnerability(msg: FlagInput) -> str | None:
 
 
 def detect_cold_home(msg: FlagInput) -> str | None:
-    """No heating or hot water for a vulnerable household (cold weather is the usual reason)."""
+    """No heating or hot water in cold weather for a vulnerable household."""
     heating = find(rules.HEATING_OUT, msg.body)
-    if heating and detect_vulnerability(msg):
-        return f"{heating} + vulnerable household"
+    if heating and find(rules.COLD_WEATHER, msg.body) and detect_vulnerability(msg):
+        return f"{heating} + cold + vulnerable household"
     return None
 
 
@@ -112,8 +117,8 @@ def detect_legal_action(msg: FlagInput) -> str | None:
 
 
 def detect_out_of_time(msg: FlagInput) -> str | None:
-    """A complaint whose issue began more than twelve months before receipt."""
-    if msg.category is not Label.COMPLAINT:
+    """A complaint or repair whose issue began more than twelve months before receipt."""
+    if msg.category not in (Label.COMPLAINT, Label.SERVICE_REQUEST):
         return None
     return out_of_time(msg.body, msg.received_at)
 

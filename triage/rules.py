@@ -17,7 +17,6 @@ def compile_all(*patterns: str, flags: int = re.I) -> tuple[re.Pattern[str], ...
 
 YOU = r"(?:you|u|ya|your|ur|yr|you'?re)"
 STAFF = r"(?:staff|officer|advisor|adviser|agent|receptionist|surveyor|manager|contractor|operative|plumber|engineer|workm[ae]n|team|you lot|u lot|the lot of (?:you|u))"
-KIN = r"(?:mum|mom|mother|dad|father|nan|nana|gran|grandma|grandad|grandfather|grandmother|son|daughter|brother|sister|aunt|auntie|uncle|husband|wife|partner|(?:father|mother|son|daughter|brother|sister)[- ]in[- ]law|neighbour|friend|client|tenant)"
 
 RESPONSE = r"(?:response|reply|answer|letter|decision|outcome|findings?|conclusion|offer)"
 ESCALATION = compile_all(
@@ -53,45 +52,59 @@ DESIGNATED_MENTION_ONLY = compile_all(
     r"\b(?:my|our|the|local)\s+(?:local\s+)?(?:mp|councill?or)\b\s+(?:is|has been|will|knows|about)\b",
 )
 
-GROUP = r"(?:the |all |our |fellow )?(?:residents|tenants|neighbours|members|ladies|everyone|us|all of us|households|families|estate|block|community|[\w' -]{0,40}(?:association|panel|group|committee|forum|scheme|board|residents|tenants))\b"
-ROLE = rf"(?:{KIN}|carer|support worker|social worker|advocate|key worker|health visitor|solicitors?|attorney)"
+GROUP = r"(?:the |all |our |fellow |myself |a number of |several |many )?(?:residents|tenants|neighbours|members|ladies|everyone|us|all of us|households|families|estate|block|community|[\w' -]{0,40}(?:association|panel|group|committee|forum|scheme|board|residents|tenants|households|neighbours|council))\b"
+FAMILY = r"(?:mum|mom|mother|dad|father|parents|nan|nana|gran|grandma|grandad|grandfather|grandmother|grandson|granddaughter|son|daughter|brother|sister|aunt|auntie|aunty|uncle|cousin|niece|nephew|husband|wife|partner|(?:father|mother|son|daughter|brother|sister)[- ]in[- ]law)"
+ROLE = r"(?:advocate|social worker|support worker|key worker|link worker|care worker|carer|occupational therapist|health visitor|discharge coordinator|nurse|solicitors?|executor|attorney|idva|caseworker)"
 REPRESENTATIVE = compile_all(
     rf"\bon (?:behalf of (?!{GROUP})|(?:his|her|their|my \w+'?s) behalf)\b",
-    rf"\b(?:writing|ringing|calling|emailing|messaging|phoning|contacting you|rang|called|phoned|asking|complaining|reporting)\s+(?:for|about)\s+my\s+(?:elderly\s+|\w+\s+)?{KIN}\b",
-    rf"\b{KIN}\s+(?:rang|called|phoned|emailed|wrote|came in)\s+(?:on|for)\s+(?:his|her|their)\b",
-    rf"\b(?:phoned|rang|called|emailed|wrote)\s+for\s+(?:his|her|their)\s+{KIN}\b",
-    rf"\((?:mrs?|ms|miss|mr)\.? [a-z'-]+'s {KIN}\)",
-    rf"\b(?:i'?m|i am|im) (?:mrs?|ms|miss|mr|dr)\.? [\w' .-]{{1,30}}?'s? {ROLE}\b",
-    rf"\b(?:{KIN}|carer|relative|niece|nephew) of (?:mrs?|ms|miss|mr|dr)\b",
-    r"\b(?:asked|wants|wanted|asking) me to (?:write|message|complain|contact|ring|email|get in touch|report)\b",
-    r"\bour client\b|\bmy client\b|\bwe are instructed by\b|\b(?:i|we) (?:act|am acting|are acting) for (?!the purchaser|the seller|the vendor)|\bacting for (?:mrs?|ms|miss|mr|dr|my|our|the tenant|your tenant)\b|\bclient:|\bclient consent\b",
+    rf"\b(?:writing|ringing|calling|called in|emailing|messaging|posting|texting|phoning|contacting you|rang|called|phoned|came in|attended|asking|complaining|reporting|booking)\s+(?:for|about)\s+(?:my|her|his|their)\s+(?:elderly\s+|\w+\s+)?{FAMILY}\b",
+    rf"\b(?:rang|called|phoned|called in|came in|attended|writing|posting|messaging|calling|ringing|booking|emailing)\s+for\s+(?:client\s+|our tenant\s+|your tenant\s+|the tenant\s+)?(?:mr|mrs|ms|miss|dr)\b",
+    rf"\b(?:{FAMILY}|neighbour|friend|client|carer)\s+(?:rang|called|phoned|emailed|wrote|came in)\s+(?:on|for)\s+(?:his|her|their)\b|'s {FAMILY}(?: \w+)? (?:rang|called|phoned|emailed|wrote|came in|attended)\b",
+    rf"\((?:mrs?|ms|miss|mr)\.? [a-z'-]+'s {FAMILY}\)",
+    rf"\b(?:i'?m|i am|im) (?:mrs?|ms|miss|mr|dr)\.? [\w' .-]{{1,30}}?'s? (?:{FAMILY}|{ROLE})\b",
+    rf"\b(?:{FAMILY}|neighbour|friend|carer|relative) of (?:mrs?|ms|miss|mr|dr)\b",
+    r"\b(?:asked|wants|wanted|asking) me to (?:write|message|complain|contact|ring|email|get in touch|report|put pen to paper|book)\b",
+    r"\bmy clients?\b|\bclient:|\bclient consent\b|\bfor client\b",
     r"\bwith (?:the )?(?:consent|permission|authority) of\b|\bwith (?:his|her|their|[a-z]+'s|mr\.? \w+'s|mrs\.? \w+'s|ms\.? \w+'s) (?:signed )?(?:consent|permission|authority)\b",
-    rf"\b(?:support|social|key|care|outreach) worker for\b|\bi am (?:the|his|her|their|a|an) (?:\w+ )?(?:support worker|social worker|health visitor|advocate|carer|key worker)\b",
+    r"\bconsent (?:held|given|confirmed|to share|attached|on (?:your )?file)\b|\b(?:has|have|had) (?:given|signed) (?:\w+ ){0,2}(?:consent|permission|authority)\b|\b(?:has|have) consented\b|\bgave (?:her |his |their )?consent\b|\bsigned consent\b|\bgiven permission for me\b",
+    rf"\b{ROLE}\b[^.\n]{{0,60}}\b(?:for|about|supporting|of|to) (?:our |your |the |my )?(?:tenant|client|patient|resident|mrs?|ms|miss|mr)\b|\bi am (?:the|his|her|their|a|an) (?:\w+ )?{ROLE}\b",
+    r"\breferrer note\b|\bpatient/tenant\b|\bwho interpreted\b",
     r"\b(?:lasting )?power of attorney\b|\bsigned authority\b|\bauthority to act\b",
-    rf"\bi(?:'m| am) writing (?:as|for) (?:the|his|her|their|a|my) (?:\w+ )?{ROLE}\b",
+    rf"\bi(?:'m| am) writing (?:as|for) (?:the|his|her|their|a|my) (?:\w+ )?(?:{FAMILY}|{ROLE})\b",
+)
+# Lawyers and executors: representatives of a resident, but in an enquiry usually a conveyancer,
+# a letting agent or an estate winding up, which the guide does not count.
+REPRESENTATIVE_LEGAL = compile_all(
+    r"\bour clients?\b|\bwe are instructed by\b|\b(?:i|we) (?:act|am acting|are acting) for\b|\bacting for (?:mrs?|ms|miss|mr|dr|my|our|the tenant|your tenant)\b",
+    r"\bexecutor\b|\bgrant of probate\b",
+)
+# Staff logging a case, or a conveyancer acting on a purchase, is not a resident's representative.
+NOT_REPRESENTATIVE = compile_all(
+    r"\b(?:logged|raised|recorded|opened|submitted|made) on (?:his|her|their) behalf\b",
+    r"\b(?:we|i) act for [^.\n]{0,80}\b(?:purchase|sale|mortgage|conveyanc\w*)\b",
 )
 
 VULNERABILITY = compile_all(
     # Old age
     r"\b(?:i am|i'?m|im|he is|he'?s|she is|she'?s|aged?|is now)\s+(?:7[5-9]|[89]\d|1[01]\d)\b",
     r"\b(?:7[5-9]|[89]\d|1[01]\d)\s*(?:years? of age|years? old|yrs? old|y/?o)\b",
-    r"\((?:7[5-9]|[89]\d|1[01]\d)\)|,\s*(?:[89]\d|1[01]\d)\s*[,)]|\belderly (?:gentleman|man|woman|lady|resident|tenant|couple|mother|father|mum|dad|parents?)\b",
-    r"\b(?:i am|i'?m|im|we are|we'?re|is|are|my|our|his|her|an?) (?:\w+ )?(?:elderly|pensioners?|frail)\b",
+    r"\b(?:who is|dad'?s|mum'?s|father'?s|mother'?s|nan'?s|gran'?s|is now) (?:7[5-9]|[89]\d|1[01]\d)\b|\((?:7[5-9]|[89]\d|1[01]\d)[,)]|,\s*(?:[89]\d|1[01]\d)\s*[,)]|\belderly (?:gentleman|man|woman|lady|resident|tenant|couple|mother|father|mum|dad|parents?)\b",
+    r"\b(?:i am|i'?m|im|we are|we'?re|my|our|his|her|an?) (?:\w+ )?(?:elderly|pensioners?|frail)\b",
     # Disability and illness
-    r"\bdisab(?:led|ility|ilities)\b|\bwheel ?chair\b|\bwalking (?:frame|stick)\b|\bzimmer\b|\bmobility (?:scooter|problems|issues)\b|\bblue badge\b|\bstair ?lift\b|\bpull[- ]cord\b",
-    r"\b(?:partially sighted|blind|deaf|hard of hearing|visually impaired|learning (?:disabilit|difficult)\w*|autis\w+|adhd|dementia|alzheimer'?s?|cerebral palsy|cystic fibrosis|crohn'?s|colitis|sickle cell|parkinson'?s)\b",
+    r"\bdisab(?:led|ility|ilities)\b|\bwheel ?chair\b|\bwalking (?:frame|stick)\b|\bzimmer\b|\bmobility (?:scooter|problems|issues)\b|\bblue badge\b|\bstair ?lift\b|\bpull[- ]cord alarm\b|\bcareline\b|\btelecare\b",
+    r"\b(?:partially sighted|blind|deaf|hard of hearing|visually impaired|learning (?:disabilit|difficult)\w*|autis\w+|adhd|dementia|alzheimer'?s?|cerebral palsy|cystic fibrosis|crohn'?s|colitis|sickle cell|parkinson'?s|lupus|fibromyalgia|screen reader|sign language|bsl)\b|\bhearing (?:is poor|has deteriorated|loss|aid)\b|\b(?:english is|limited) (?:limited|english|not (?:very )?good)\b|\bi (?:have been|am|'?ve been|'?m) (?:very |really )?(?:unwell|ill)\b",
     r"\b(?:i have|i'?ve got|has|have got|with|suffers? (?:from|with))\s+(?:ms|copd|epilepsy|cancer|diabetes|asthma|arthritis|a heart condition|heart failure|kidney \w+|a (?:\w+ )?(?:disease|condition|illness))\b",
     r"\bmultiple sclerosis\b|\bchemo(?:therapy)?\b|\bdialysis\b|\boxygen (?:tank|machine|cylinder)\b|\bterminal(?:ly)? ill\b|\bheart (?:condition|failure|problems?|attack)\b|\bstroke\b|\bcopd\b|\basthma\w*\b|\bepilep\w+\b|\bhad (?:a |two |several )?falls?\b|\bfallen (?:once|twice|over)\b",
     r"\bmental health\b|\bdepress(?:ion|ed)\b|\banxiety\b|\bptsd\b|\bbipolar\b|\bschizophren\w*\b|\bsuicid\w*\b|\bself[- ]harm\b|\bpanic attacks?\b",
     # Pregnancy and young children
-    r"\bpregnan\w*\b|\bexpecting (?:a baby|twins)\b|\bnew ?born\b|\bnew baby\b|\binfants?\b|\btoddlers?\b|\btwins\b",
-    r"\b(?:my|our|a|her|his) (?:new(?:born)? |little |young |tiny )?bab(?:y|ies)\b|\bbab(?:y|ie)'?s'? (?:room|nursery|cot|bedroom)\b|\bbabys\b|\bnursery\b",
+    r"\bpregnan\w*\b|\bexpecting (?:a baby|twins|(?:a|our|my) (?:\w+ )?(?:baby|child))\b|\bnew ?born\b|\bnew baby\b|\binfants?\b|\btoddlers?\b|\btwins\b",
+    r"\b(?:my|our|a|her|his) (?:new(?:born)? |little |young |tiny )?bab(?:y|ies)\b|\bbab(?:y|ie)'?s'? (?:room|nursery|cot|bedroom)\b|\bbabys\b",
     r"\b\d{1,2}[- ](?:week|month)s?[- ]old\b|\b[0-4][- ](?:year|yr)s?[- ]old\b",
     r"\bmy (?:\w+ )?(?:kids|children|child|son|daughter|boys|girls|grandchildren)\b[^.\n]{0,60}\b(?:asthma|can'?t sleep|scared|frightened|little|young|baby|ill|disab\w*|autis\w*)",
-    r"\b(?:young|small|little) (?:kids|children|child|ones)\b|\bchildren under\b|\bkids under\b|\bunder (?:5|five)s?\b",
+    r"\b(?:my|our|have|has|got|with) (?:\w+ )?(?:young|small|little) (?:kids|children|child|ones)\b|\b(?:children|kids|sons?|daughters?)\b[^.\n]{0,30}\b\d{1,2} months\b|\bchildren under\b|\bkids under\b|\bunder (?:5|five)s?\b",
     r"\bwelfare\b|\b(?:kids|children|child) (?:r|are|is) (?:ok|safe|alright)\b",
     # Living circumstances and safeguarding
-    r"\blives? (?:on (?:his|her) own|alone)\b|\bmy carers?\b|\bcarers? (?:come|visit)\w*\b|\bvulnerable\b|\bsafeguarding\b|\bcuckoo\w*\b|\bnon[- ]molestation\b|\bdomestic (?:abuse|violence)\b|\bfleeing\b|\brefuge\b",
+    r"\blives? (?:on (?:his|her) own|alone)\b|\bmy carers?\b|\bcarers? (?:come|visit)\w*\b|\bvulnerable\b(?! (?:residents|people|tenants|customers|households|adults))|\bsafeguarding\b|\bcuckoo\w*\b|\bnon[- ]molestation\b|\bdomestic (?:abuse|violence)\b|\bfleeing\b|\brefuge\b",
     r"\b(?:ill|sick|poorly|unwell|in hospital)\b[^.\n]{0,20}\b(?:husband|wife|partner|mum|dad|son|daughter|child)\b|\b(?:husband|wife|partner|mum|dad|son|daughter|child) (?:is|has been) (?:very )?(?:ill|sick|poorly|unwell|in hospital)\b",
     # A few words in residents' other languages (Polish, Welsh, Spanish, Romanian, Somali, Urdu, Bengali, Portuguese, Turkish)
     r"\b(?:dziecko|dzieci|babi|fabi|mabi|niños|niñas|bebé|copii|copil|carruur\w*|bimaar|asustho|bolnav\w*|hamile|beichiog|plentyn|asma|ciężarna|w ciąży)\b",
@@ -101,6 +114,7 @@ HEATING_OUT = compile_all(
     r"\bno (?:heating|heat|hot water|gas)\b|\bwithout (?:any )?(?:heating|hot water|heat)\b",
     r"\b(?:heating|boiler|hot water)\w*\b[^.\n]{0,50}\b(?:not working|broken|broke|off|out|failed|dead|packed up|gone|stopped|cut(?:s|ting)? out|down|not come on)\b",
     r"\bsin calefacci[oó]n\b|\bbez ogrzewania\b|\bnie mamy ogrzewania\b|\bf[aă]r[aă] c[aă]ldur[aă]\b|\bnu avem c[aă]ldur[aă]\b|\bsem aquecimento\b",
+    r"\b(?:house|flat|home|bungalow) (?:is |was )?(?:freezing|(?:very |so |really )cold)\b",
 )
 COLD_WEATHER = compile_all(
     r"\bfreez\w+|\bfroze\w*|\bsnow\w*|\bicy\b|\bfrost\w*|-\s?\d+\s*(?:degrees|°|c\b)|\bminus \d+|\b[0-5]\s*(?:degrees|°)|\bsub-?zero\b|\b(?:bitter(?:ly)?|very|so|really) cold\b|\bmucho fr[ií]o\b|\bmuch[ií]simo fr[ií]o\b|\bzimno\b|\bfoarte frig\b",
@@ -112,20 +126,20 @@ HEALTH_HARM = compile_all(
 )
 URGENT_HAZARD = compile_all(
     # Gas, fumes and carbon monoxide
-    r"\b(?:smell|smells|smelling|whiff|stink\w*|reek\w*)\s+(?:of\s+)?(?:gas|fumes)\b|\bgas (?:leak|escape)\w*|\bfumes\b|\byellow flames?\b|\bflames? (?:have |has )?gone yellow\b|\bcarbon monoxide (?:alarm (?:going off|beeping|sounding)|poisoning|leak)|\bco alarm (?:going off|beeping|sounding)\b|\bر[ياا]?[ئي]?حة غاز\b|\bريحة غاز|\bرائحة غاز",
+    r"\b(?:smell|smells|smelling|whiff|stink\w*|reek\w*)\s+(?:of\s+)?(?:gas|fumes)\b|\bgas (?:leak|escape)\w*|\b(?:boiler|gas|cooker|hob|carbon|flue) fumes\b|\bfumes (?:from|in|coming)\b|\byellow flames?\b|\bflames? (?:have |has )?gone yellow\b|\bcarbon monoxide (?:alarm (?:going off|beeping|sounding)|poisoning|leak)|\bco alarm (?:going off|beeping|sounding)\b|\bر[ياا]?[ئي]?حة غاز\b|\bريحة غاز|\bرائحة غاز",
     # Electrics
-    r"\bspark(?:s|ing|ed)?\b|\belectric(?:al)? shocks?\b|\b(?:exposed|bare|live|hanging|loose|dangling) (?:wires?|wiring|cables?)\b|\bwires? (?:hanging|exposed|sticking|showing)\b|\bwires? (?:left )?(?:hanging )?out (?:of )?the wall\b|\bsmell of burning\b|\bsmoke (?:from|coming out of) (?:the )?(?:socket|plug|fuse|light)|\bno (?:electric|electricity|power)\b",
-    r"water\b[^.\n]{0,60}\b(?:light fittings?|ceiling lights?|lights?|sockets?|fuse ?box|electrics?|electric meter|meter cupboard|consumer unit|switch(?:es)?)\b|\b(?:dripping|leaking|pouring)\b[^.\n]{0,30}\b(?:light fittings?|ceiling lights?|sockets?|fuse ?box)\b",
+    r"\bspark(?:s|ing|ed)?\b|\belectric(?:al)? shocks?\b|\b(?:exposed|bare|live|hanging|loose|dangling) (?:wires?|wiring|cables?)\b|\bwires? (?:hanging|exposed|sticking|showing)\b|\bwires? (?:left )?(?:hanging )?out (?:of )?the wall\b|\bsmell of burning\b|\bburning smell (?:from|coming from|in) (?:the |my )?(?:socket|plug|fuse|switch|light|consumer unit|cooker|wall)\b|\bsmoke (?:from|coming out of) (?:the )?(?:socket|plug|fuse|light)|\bno (?:electric|electricity|power)\b",
+    r"water\b[^.\n]{0,90}\b(?:light fittings?|ceiling lights?|lights?|sockets?|fuse ?box|electrics?|electric meter|meter cupboard|consumer unit|switch(?:es)?)\b|\b(?:dripping|leaking|pouring)\b[^.\n]{0,30}\b(?:light fittings?|ceiling lights?|sockets?|fuse ?box)\b",
     # Flooding and sewage
     r"\bflooding\b|\b(?:is|are|keeps?|getting|gets) flood\w*|\bflooded (?:again|now|with)\b|\bburst (?:pipe|main|water)\b|\bwater (?:is )?(?:pouring|gushing|cascading|streaming|coming|pissing) (?:in )?(?:through|into|from|down)\b|\bsewage\b|\bcut through a pipe\b",
     # Structure and falls from height
     r"\bceiling\b[^.\n]{0,40}\b(?:collaps\w*|came down|come down|fell|fallen|caved|bulging|sagging|about to fall)\b|\b(?:ceiling|wall|roof|floor|stairs?|balcony)\b[^.\n]{0,30}\bcollaps\w+|\bcollaps\w+[^.\n]{0,20}\b(?:ceiling|wall|roof|floor)\b",
-    r"\bbalcony\b[^.\n]{0,60}\b(?:loose|moves|moving|wobbl\w*|unsafe|dangerous|hanging|cracked)\b|\b(?:could|might|going to|about to) (?:fall|collapse|come down)\b|\bcracks?\b[^.\n]{0,60}\b(?:widen\w*|getting bigger|spreading|fit a coin)\b|\b(?:stuck|trapped) in (?:the |a )?lift\b",
+    r"\bbalcony\b[^.\n]{0,60}\b(?:loose|moves|moving|wobbl\w*|unsafe|dangerous|hanging|cracked)\b|\b(?:could|might|going to|about to) (?:fall (?:onto|on|off|down)|collapse|come down)\b|\bcracks?\b[^.\n]{0,100}\b(?:widen\w*|getting bigger|spreading|fit a coin)\b|\b(?:stuck|trapped) in (?:the |a )?lift\b",
     # Fire safety
-    r"\bfire ?doors?\b[^.\n]{0,60}\b(?:broken|not clos\w+|won'?t (?:close|shut)|doesn'?t (?:close|shut)|does not (?:self-)?close|propped|damaged|hanging|missing|disconnected|snapped)\b|\bfire (?:alarms?|alarm (?:system|panel)|safety)\b[^.\n]{0,60}\b(?:not working|broken|disabled|off|failed|fault\w*|beeping)|\bfire extinguisher\b|\bfire exits?\b[^.\n]{0,40}\b(?:blocked|padlock\w*|locked|chained)\b|\bescape route\b",
+    r"\bfire ?doors?\b[^.\n]{0,90}\b(?:broken|not clos\w+|won'?t (?:close|shut)|doesn'?t (?:close|shut)|does not (?:self-)?close|propped|damaged|hanging|missing|disconnected|snapped)\b|\bfire (?:alarms?|alarm (?:system|panel)|safety)\b[^.\n]{0,60}\b(?:not working|broken|disabled|off|failed|fault\w*|beeping)|\bfire extinguisher\b|\bfire exits?\b[^.\n]{0,40}\b(?:blocked|padlock\w*|locked|chained)\b|\bescape route\b",
     r"\bset fire to\b|\bon fire\b|\barson\b|\bfire brigade\b|\bfireworks?\b[^.\n]{0,40}\b(?:at|in|into|through) (?:the |our |my |people)?(?:windows?|stairwells?|flats?|people|letterbox\w*|cars?|doors?|balcon\w+|lifts?|corridors?)\b|\bburn\w* (?:you|us|me|the flat|the house|them) out\b|\bburn the (?:flat|house|place)\b|\bfire (?:risk|hazard)\b|\bworried about fire\b|\bsmoke everywhere\b|\b(?:something|paper|rag) (?:burning|alight|on fire)\b",
     # Security after a break-in
-    r"\bbreak-?in\b|\bbroke in\b|\bburgl\w+\b|\bforced entry\b|\bforcing the (?:back |front )?door\b|\b(?:unsecured|insecure|can'?t be secured)\b",
+    r"\bbreak-?in\b|\bburgled\b|\bburglary\b|\bforced entry\b|\bforcing the (?:back |front )?door\b|\b(?:unsecured|insecure|can'?t be secured)\b",
     # Violence and threats
     r"\bthreat(?:s|en|ened|ening)?\b[^.\n]{0,40}\b(?:kill|hurt|stab|burn|harm|hospital|violence|beat|smash|knife|weapon|sort (?:him|her|you) out|dealt with)\b|\b(?:abuse|abusive) and threat|\bthreats\b(?! of (?:eviction|legal|court))",
     r"\bstab(?:bed|bing|s)?\b|\bknife\b|\bmachete\b|\bweapons?\b|\bgun\b|\bwith a (?:baseball )?bat\b|\bgot a (?:baseball )?bat\b|\bknock (?:him|you|her|them) out\b|\bput me in hospital\b|\bwatch (?:your|ur) back\b|\btake (?:her|him|you|me) out\b|\b(?:will|going to|gonna|threatened to|would|'ll) (?:kill|hurt|batter|beat) (?:you|him|her|me|us|them)\b|\b(?:get|be|been) killed\b|\b(?:put|putting|puts) (?:me|us|her|him|them) in danger\b|\bfollowed (?:me|her|him)\b",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from channels.base import RawMessage
-from channels.web_form import WebFormChannel, read_limited
+from channels.uploads import read_limited
+from channels.web_form import WebFormChannel
 from gateway import keys
 from gateway.app import make_app
 from gateway.errors import ParseError

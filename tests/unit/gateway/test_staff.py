@@ -44,6 +44,26 @@ async def test_failed_sign_in_shows_an_error_and_sets_no_session(client):
     assert (await client.get("/staff", allow_redirects=False)).status == 303
 
 
+async def test_repeated_failures_lock_the_account_out_even_with_the_right_password(client):
+    await add_staff(client)
+    token = await page_token(client, "/staff/login")
+    for _ in range(5):
+        resp = await client.post("/staff/login", data={
+            "csrf_token": token, "username": "sam", "password": "guess"}, allow_redirects=False)
+        assert resp.status == 401
+    resp = await client.post("/staff/login", data={
+        "csrf_token": token, "username": "sam", "password": PASSWORD}, allow_redirects=False)
+    assert resp.status == 429 and "Too many failed attempts" in await resp.text()
+    assert len([e for e in await rows(client, Event) if e.kind == "staff.sign_in_failed"]) == 5
+
+
+async def test_error_pages_carry_the_hardening_headers(client):
+    resp = await client.post("/staff/login", data={"username": "sam", "password": PASSWORD})
+    assert resp.status == 403
+    assert resp.headers["X-Content-Type-Options"] == "nosniff"
+    assert resp.headers["X-Frame-Options"] == "DENY"
+
+
 async def test_sign_in_needs_a_csrf_token(client):
     await add_staff(client)
     resp = await client.post("/staff/login", data={"username": "sam", "password": PASSWORD})
