@@ -18,6 +18,26 @@ NORMALISERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\d+"), "0"),
     (re.compile(r"[ \t\r\f\v]+"), " "),
 )
+# Residents write in many languages; a few key words are tagged with an English token after them so
+# the few non-English training messages teach the model the same cues as the English ones.
+LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), token)
+    for token, words in (
+        ("thanks", r"dzi[eę]k\w*|mul[tț]umesc|mul[tț]umim|gracias|obrigad[oa]|diolch|a[cč]i[uū]|"
+                   r"shukran|shukriya|merci|danke|grazie|te[sş]ekk[uü]r\w*|спасибо|дякую|شكرا\S*|"
+                   r"धन्यवाद|ধন্যবাদ|mahadsan\w*|dhanyavaad|meherbani"),
+        ("complaint", r"reclama[tț]i\w*|reclama[cç][aã]o|queja|cwyn|g[wŵ]yn|skarg\w*|chwyn|[sş]ikayet|"
+                      r"شكوى|shikayat"),
+        ("neighbour", r"s[aą]siad\w*|vecin\w*|vecino\w*|vizinh\w*|cymydog\w*|drws nesaf|deris\w*|"
+                      r"padosi|kaimyn\w*|الجيران|جار"),
+        ("noise", r"ha[lł]as\w*|g[lł]o[sś]n\w*|zgomot\w*|ruido|barulho|s[wŵ]n|shor|triuk[sš]m\w*|"
+                  r"muzyk\w*|m[uú]sica|muzic[aă]|muusig\w*|ضوضاء"),
+        ("suggestion", r"sugesti[ae]|sugerencia|sugest[aã]o|ideia|awgrym|raay|mashwara|اقتراح"),
+        ("broken", r"nie dzia[lł]a|zepsu\w*|stricat\w*|nu func[tț]ioneaz[aă]|no funciona|"
+                   r"avariad[oa]|wedi torri|kharab"),
+        ("again", r"znowu|ponownie|din nou|otra vez|outra vez|phir se|dobara"),
+    )
+)
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
@@ -31,6 +51,8 @@ FUNCTION_WORDS = frozenset(
 def normalise(text: str) -> str:
     """Lower-case a text and replace references, contacts and digits with stable tokens."""
     out = text.lower()
+    for pattern, token in LEXICON:
+        out = pattern.sub(lambda m, t=token: f"{m.group(0)} {t}", out)
     for pattern, replacement in NORMALISERS:
         out = pattern.sub(replacement, out)
     return out.strip()

@@ -109,7 +109,9 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
 
 
 def detect_legal_action(msg: FlagInput) -> str | None:
-    """Court proceedings started or threatened through a solicitor."""
+    """Court proceedings started or threatened through a solicitor (not in thanks, surveys, questions)."""
+    if msg.category in (Label.COMPLIMENT, Label.FEEDBACK, Label.ENQUIRY):
+        return None
     text = msg.body
     for pattern in rules.NOT_RESIDENT_LEGAL:
         text = pattern.sub(" ", text)

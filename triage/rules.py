@@ -41,14 +41,14 @@ ESCALATION_CONTEXT = compile_all(rf"\bcomplaint\b|\b{RESPONSE}\b")
 DESIGNATED_PERSON = compile_all(
     r"\bmember of parliament\b",
     r"\bconstituen(?:t|ts|cy)\b",
-    r"\bcouncill?or\b|\bcllr\.?\b",
+    r"\bcouncill?ors?\b|\bcllr\.?\b|\b(?:parish|town|community) council\b",
     r"\b(?:in|of) my ward\b|\bward member\b|\bmy (?:advice )?surgery\b",
     r"\bmember of the senedd\b|\bmsp\b",
 )
 # MP, MS and AM are only names of office in capitals ("I have MS" is an illness, so MS is left out).
 DESIGNATED_CAPS = compile_all(r"\bMPs?\b|\bMP'?s\b", flags=0)
 DESIGNATED_MENTION_ONLY = compile_all(
-    r"\b(?:contact|contacting|going to|go to|tell|telling|write to|writing to|copy|copied|copying|cc|cc'?d|involve|involving|told|email|emailed|ring|rang|speak to|complain to)\w*\s+(?:in\s+)?(?:my|the|our|local)\s+(?:local\s+)?(?:mp|councill?or|cllr)\b",
+    r"\b(?:contact|contacting|going to|go to|tell|telling|write to|writing to|copy|copied|copying|cc|cc'?d|involve|involving|told|email|emailed|ring|rang|speak to|complain to)\w*\s+(?:(?:this|the|my) (?:letter|email|complaint) to\s+)?(?:in\s+)?(?:my|the|our|local)\s+(?:local\s+|ward\s+)?(?:mp|councill?or|cllr)\b",
     r"\b(?:my|our|the|local)\s+(?:local\s+)?(?:mp|councill?or)\b\s+(?:is|has been|will|knows|about)\b",
 )
 
@@ -181,7 +181,7 @@ ABUSIVE = compile_all(
 NO_RESPONSE_WANTED = compile_all(
     r"\bno (?:need|reason) (?:to|for (?:a|you to))\s+(?:\w+\s+){0,2}(?:reply|respond|response|write|get back|call|ring|contact)\w*",
     r"\b(?:do not|don'?t|dont|doesn'?t|did not|didn'?t|does not)\s+(?:need|want|expect|require)\s+(?:a |any )?(?:reply|response|answer|call|callback|follow[- ]up|to (?:be contacted|hear back)|anyone to (?:call|contact|ring))",
-    r"\b(?:do not|don'?t|dont) need (?:to|you to) (?:call|ring|reply|contact|respond)|\bdon'?t send anyone\b",
+    r"\b(?:do not|don'?t|dont) need (?:to|you to) (?:call|ring|reply|contact|respond|write back|get back)|\bdon'?t send anyone\b",
     r"\bno (?:further )?(?:reply|response|answer|follow[- ]up|contact|call ?back|action)\s+(?:is\s+)?(?:needed|necessary|required|expected|wanted|requested)\b",
     r"\bnot (?:expecting|looking for|after) (?:a |any )?(?:reply|response|answer|call)\b|\bjust an observation\b|\bfeedback only\b",
     r"\b(?:contact|call|ring|response|reply|passed on)\b[^.\n?]{0,50}\?\s*[:'\"“]?\s*(?:no|said no)\b",

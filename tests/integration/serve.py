@@ -29,17 +29,18 @@ class Server:
         }
         self.process: subprocess.Popen | None = None
 
-    def doorstep(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    def doorstep(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         """Run another ``doorstep`` command against the same data."""
-        return subprocess.run([sys.executable, "-m", "gateway.cli", *args], env=self.env,
-                              cwd=self.root, capture_output=True, text=True, **kwargs)
+        return subprocess.run([sys.executable, "-m", "gateway.cli", *args],
+                              env={**self.env, **(env or {})}, cwd=self.root,
+                              capture_output=True, text=True, timeout=120)
 
     def start(self, timeout: float = 30.0) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gateway.cli", "serve", "--port", str(self.port)],
-            env=self.env, cwd=self.root, stdout=subprocess.DEVNULL,
-            stderr=open(self.root / "serve.log", "ab"),
-        )
+        with open(self.root / "serve.log", "ab") as log:  # the child keeps its own copy
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gateway.cli", "serve", "--port", str(self.port)],
+                env=self.env, cwd=self.root, stdout=subprocess.DEVNULL, stderr=log,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
