@@ -124,7 +124,11 @@ class Channel(Protocol):
         ...
 
     async def poll(self, submit: Submit) -> None:
-        """Fetch new messages and submit them (a no-op for webhooks)."""
+        """Fetch new messages and submit them until cancelled (return at once for webhooks).
+
+        A poller may also offer ``async def health(self) -> dict`` (last poll, last error),
+        which ``/healthz`` reports.
+        """
         ...
 
     def parse(self, raw: RawMessage) -> InboundMessage:

@@ -58,7 +58,7 @@ def make_app(
 
     adapters = build_adapters(settings, submit, secret_key=secret_key, app=app)
     app.cleanup_ctx.append(
-        lambda a: resources(a, adapters, triager, deliverers, clock, run_workers)
+        lambda a: resources(a, adapters, submit, triager, deliverers, clock, run_workers)
     )
     app.add_routes(api_routes)
     app.add_routes(staff_routes(secret_key))
@@ -131,8 +131,9 @@ async def open_runtime(settings: Settings, adapters: Mapping[str, Any], *, triag
         await engine.dispose()
 
 
-async def resources(app, adapters, triager, deliverers, clock, run_workers) -> AsyncIterator[None]:
-    """Open the runtime and start the workers; stop them on shutdown."""
+async def resources(app, adapters, submit, triager, deliverers, clock,
+                    run_workers) -> AsyncIterator[None]:
+    """Open the runtime and start the workers and channel pollers; stop them on shutdown."""
     settings = app[keys.SETTINGS]
     async with open_runtime(settings, adapters, triager=triager, deliverers=deliverers,
                             clock=clock) as runtime:
@@ -142,7 +143,9 @@ async def resources(app, adapters, triager, deliverers, clock, run_workers) -> A
             await runtime.pipeline.release_all_leases()  # one process owns an SQLite file
             await runtime.outbox.release_all_leases()
         tasks = [asyncio.create_task(runtime.pipeline.worker()),
-                 asyncio.create_task(runtime.outbox.worker())] if run_workers else []
+                 asyncio.create_task(runtime.outbox.worker()),
+                 *(asyncio.create_task(a.poll(submit)) for a in adapters.values())
+                 ] if run_workers else []
         log.info("gateway.started model=%s channels=%s",
                  getattr(runtime.deps.triager, "version", "?"), ",".join(sorted(adapters)))
         yield
@@ -159,6 +162,8 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({
         "status": "ok", "model_version": getattr(deps.triager, "version", None),
         "channels": sorted(deps.adapters),
+        "channel_health": {name: await a.health() for name, a in deps.adapters.items()
+                           if hasattr(a, "health")},
     })
 
 

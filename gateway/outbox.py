@@ -58,7 +58,8 @@ class OutboxWorker:
             out = await session.get(Outbound, outbound_id)
             outgoing = Outgoing(outbound_id=out.id, channel=out.channel, recipient=out.recipient,
                                 subject=out.subject, body_text=out.body_text,
-                                body_html=out.body_html, meta=dict(out.meta or {}))
+                                body_html=out.body_html,
+                                meta={**(out.meta or {}), "message_id": out.email_message_id})
         try:
             result = await self.deliverer_for(out.channel).send(outgoing)
         except Exception as e:  # noqa: BLE001 - a deliverer's crash is one failed attempt

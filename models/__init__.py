@@ -3,6 +3,7 @@
 from models.base import Base, UTCDateTime, utcnow
 from models.case import Case, ReferenceCounter
 from models.event import Event
+from models.mailbox import MailboxState
 from models.message import Attachment, Message, MessageStatus
 from models.outbound import Outbound, OutboundStatus
 from models.resident import Resident, ResidentIdentity
@@ -10,7 +11,7 @@ from models.staff import StaffUser
 from models.triage import TriageDecision
 
 __all__ = [
-    "Attachment", "Base", "Case", "Event", "Message", "MessageStatus", "Outbound",
+    "Attachment", "Base", "Case", "Event", "MailboxState", "Message", "MessageStatus", "Outbound",
     "OutboundStatus", "ReferenceCounter", "Resident", "ResidentIdentity", "StaffUser",
     "TriageDecision", "UTCDateTime", "utcnow",
 ]

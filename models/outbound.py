@@ -33,6 +33,8 @@ class Outbound(Base):
     body_html: Mapped[str | None] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8), default="en")
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)  # threading headers and the like
+    # The Message-ID an email acknowledgement goes out with, so that replies thread to the case.
+    email_message_id: Mapped[str | None] = mapped_column(String(300), index=True)
 
     status: Mapped[str] = mapped_column(String(20), default=OutboundStatus.QUEUED, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

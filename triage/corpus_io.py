@@ -99,11 +99,12 @@ def iter_csv_examples(path: Path) -> Iterator[Example]:
         for number, row in enumerate(csv.DictReader(handle), start=2):
             flags = [f for f in (row.get("flags") or "").split(";") if f.strip()]
             record = {key: (value or None) for key, value in row.items()}
-            yield parse_example({**record, "text": row.get("text"), "flags": flags}, f"{path}:{number}")
+            record.update(text=row.get("text"), flags=flags)
+            yield parse_example(record, f"{path}:{number}")
 
 
 def load_corpus(paths: Iterable[str | Path] | None = None) -> list[Example]:
-    """Load every example from the given files or directories (default: the bundled train corpus)."""
+    """Load every example from the given files or directories (default: the train corpus)."""
     files = corpus_files(paths if paths else [DEFAULT_TRAIN_DIR])
     return [
         example

@@ -35,7 +35,9 @@ MONTH = (
 )
 YEAR = r"((?:19|20)\d\d)"
 NUM = r"(\d{1,3}(?:\.5)?|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + ")"
-MONTH_YEAR = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I)
+MONTH_YEAR = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I
+)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 YEAR_ALONE = re.compile(
     rf"\b(since|in|back in|early|late|mid|start of|end of|spring|summer|autumn|"
@@ -71,11 +73,14 @@ DURATION = re.compile(
     re.I,
 )
 DURATION_CUE_BEFORE = re.compile(
-    r"\b(?:for|over|since|past|last|been|waiting|waited|had|reported|reporting|chasing|asking)\b", re.I
+    r"\b(?:for|over|since|past|last|been|waiting|waited|had|reported|reporting|chasing|asking)\b",
+    re.I,
 )
 DURATION_CUE_AFTER = re.compile(r"\s*(?:ago|now|and counting|se|running|on and off)\b", re.I)
 DURATION_NOT_ONGOING = re.compile(r"\b(?:took|take|takes|taking|bidding|on the list)\b[^.]*$", re.I)
-VAGUE_YEARS = re.compile(r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b", re.I)
+VAGUE_YEARS = re.compile(
+    r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b", re.I
+)
 # Spans about the person, the tenancy or the future, not the issue.
 NOT_THE_ISSUE = re.compile(
     r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
@@ -84,7 +89,8 @@ NOT_THE_ISSUE = re.compile(
     re.I,
 )
 AFTER_NOT_ISSUE = re.compile(
-    r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b", re.I
+    r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b",
+    re.I,
 )
 JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$", re.I)
 
@@ -194,7 +200,7 @@ def duration_months(qualifier: str, amount: str, unit: str, half: str | None) ->
 
 
 def is_ongoing(text: str, start: int, end: int) -> bool:
-    """A duration of the issue: 'for 2 years', '3 yrs ago', '18 months now' — not '2 years of asking'."""
+    """A duration of the issue ('for 2 years', '3 yrs ago'), not '2 years of asking'."""
     before, after = text[max(0, start - 25) : start], text[end : end + 15]
     if DURATION_NOT_ONGOING.search(before) or re.match(r"\s*of\b", after):
         return False

@@ -136,7 +136,10 @@ def evaluate(
         macro_f1=macro_f1(categories),
         categories=categories,
         confusion=confusion_matrix(gold, pred),
-        flags=flag_scores([[f.value for f in e.flags] for e in examples], [r.flags for r in results]),
+        flags=flag_scores(
+            [[f.value for f in e.flags] for e in examples],
+            [r.flags for r in results],
+        ),
         brier=brier_score(gold, [r.probabilities for r in results]),
         reliability=reliability_table(correct, [r.confidence for r in results]),
     )
@@ -155,8 +158,11 @@ def format_scores(title: str, scores: dict[str, Score]) -> list[str]:
 
 def format_report(report: EvaluationReport) -> str:
     """The human-readable evaluation report."""
-    lines = [f"model: {report.model_version}   messages: {report.n}   accuracy: {report.accuracy:.3f}   "
-             f"macro-F1: {report.macro_f1:.3f}   Brier: {report.brier:.4f}", ""]
+    lines = [
+        f"model: {report.model_version}   messages: {report.n}   accuracy: {report.accuracy:.3f}   "
+        f"macro-F1: {report.macro_f1:.3f}   Brier: {report.brier:.4f}",
+        "",
+    ]
     lines += format_scores("category", report.categories) + [""]
     short = [label[:8] for label in LABELS]
     lines.append("confusion (rows gold, columns predicted)")

@@ -41,6 +41,7 @@ LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
+WEIGHTS = {"word": 1.5, "char": 1.0}
 # Words too common to explain anything on their own (kept short: "again", "still" do explain).
 FUNCTION_WORDS = frozenset(
     "0 a an and are as at be been but by do for from had has have he her his i in is it its me my "
@@ -74,7 +75,8 @@ def build_vectoriser(word_min_df: int = 2, char_min_df: int = 2) -> FeatureUnion
     char = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=char_min_df
     )
-    return FeatureUnion([("word", word), ("char", char)])
+    # Words weigh a little more: it helped cross-validated macro-F1 and keeps reasons readable.
+    return FeatureUnion([("word", word), ("char", char)], transformer_weights=WEIGHTS)
 
 
 def term_contributions(row: sparse.csr_matrix, weights: np.ndarray) -> list[tuple[int, float]]:

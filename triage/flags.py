@@ -109,7 +109,7 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
 
 
 def detect_legal_action(msg: FlagInput) -> str | None:
-    """Court proceedings started or threatened through a solicitor (not in thanks, surveys, questions)."""
+    """Court proceedings started or threatened through a solicitor (not in thanks or questions)."""
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK, Label.ENQUIRY):
         return None
     text = msg.body

@@ -71,7 +71,7 @@ def explanation_weights(classifier) -> np.ndarray:
 
 
 def rounded_probabilities(labels: Sequence[str], row: np.ndarray) -> dict[str, float]:
-    """Probabilities for all six labels rounded to 4 dp, the largest absorbing the rounding error."""
+    """All six labels' probabilities to 4 dp, the largest absorbing the rounding error."""
     probs = {label.value: 0.0 for label in Label}
     probs.update({label: round(float(p), 4) for label, p in zip(labels, row)})
     top = max(probs, key=probs.__getitem__)

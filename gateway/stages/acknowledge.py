@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from email.utils import make_msgid
+
 from models import Case, Event, MessageStatus, Outbound, Resident
 from models.outbound import OutboundStatus
 from gateway.acknowledgements import SHORT_CHANNELS
@@ -50,6 +53,7 @@ async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -
     )
     out = Outbound(
         case_id=case.id, message_id=message.id, kind=kind, channel=channel, recipient=recipient,
+        email_message_id=new_message_id(deps, case) if channel == "email" else None,
         subject=rendered.subject,
         body_text=rendered.short if channel in SHORT_CHANNELS else rendered.text,
         body_html=rendered.html if channel == "email" else None, language=rendered.language,
@@ -63,6 +67,12 @@ async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -
     session.add(Event(kind=f"outbound.{out.status}", message_id=message.id, case_id=case.id,
                       data={"outbound_id": out.id, "kind": kind, "channel": channel}))
     return out
+
+
+def new_message_id(deps, case: Case) -> str:
+    """The Message-ID an email acknowledgement will carry, known before it is sent."""
+    domain = deps.settings.smtp.from_address.rpartition("@")[2] or "doorstep.invalid"
+    return make_msgid(idstring=f"{case.reference}.{secrets.token_hex(4)}", domain=domain)
 
 
 def _threading(message) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from gateway.references import next_reference, referenced_case
-from models import Case, Event, MessageStatus, TriageDecision
+from models import Case, Event, Message, MessageStatus, Outbound, TriageDecision
 from models.case import CaseStatus
 
 
@@ -21,13 +21,29 @@ async def case(ctx) -> MessageStatus:
     session, message, deps = ctx.session, ctx.message, ctx.deps
     decision = await latest_decision(session, message.id)
     prefix = deps.settings.landlord.reference_prefix
-    existing = await referenced_case(session, [message.subject, message.new_text], prefix)
+    existing = await threaded_case(session, message) or await referenced_case(
+        session, [message.subject, message.new_text], prefix)
     if existing is not None:
         join(ctx, existing, decision)
         return MessageStatus.CASED
     new = await open_case(ctx, decision)
     decision.case_id = new.id
     return MessageStatus.CASED
+
+
+async def threaded_case(session, message: Message) -> Case | None:
+    """The case an email reply belongs to, by its In-Reply-To and References headers."""
+    meta = message.meta or {}
+    ids = [i for i in [meta.get("in_reply_to"), *meta.get("references", [])] if i]
+    if not ids:
+        return None
+    case_id = await session.scalar(
+        select(Outbound.case_id).where(Outbound.email_message_id.in_(ids)).limit(1))
+    if case_id is None:
+        case_id = await session.scalar(select(Message.case_id).where(
+            Message.channel == "email", Message.external_id.in_(ids),
+            Message.case_id.is_not(None)).limit(1))
+    return await session.get(Case, case_id) if case_id else None
 
 
 def join(ctx, existing: Case, decision: TriageDecision) -> None:

@@ -253,3 +253,16 @@ async def test_events_are_append_only(deps):
             await session.flush()
     async with deps.sessions() as session:
         assert await session.scalar(select(func.count()).select_from(Event)) > 3
+
+
+async def test_email_reply_threads_to_the_case_by_in_reply_to(deps):
+    pipeline = Pipeline(deps)
+    first = await pipeline.submit(raw())
+    [ack] = await load(deps, Outbound)
+    assert ack.email_message_id.startswith(f"<{first.case_reference}.")
+    reply = RawMessage(**{**raw("m-2", text="A new matter entirely").__dict__,
+                          "meta": {"in_reply_to": ack.email_message_id}})
+    second = await pipeline.submit(reply)
+    assert second.case_reference == first.case_reference
+    events = await load(deps, Event, kind="case.message_added")
+    assert events[0].data["reference"] == first.case_reference

@@ -24,11 +24,12 @@ def test_default_version_counts_up_within_a_day(tmp_path: Path) -> None:
 
 def test_best_candidate_prefers_macro_f1_then_complaint_recall() -> None:
     results = {
-        "a": CVScores(0.80, 0.99, 0.8, 0.2),
+        "a": CVScores(0.80, 0.99, 0.8, 0.2),  # too far below the best macro-F1
         "b": CVScores(0.85, 0.90, 0.8, 0.3),
-        "c": CVScores(0.85, 0.95, 0.8, 0.3),
+        "c": CVScores(0.845, 0.95, 0.8, 0.3),  # within tolerance, better complaint recall
+        "d": CVScores(0.845, 0.95, 0.8, 0.25),  # same again, better Brier
     }
-    assert best_candidate(results) == "c"
+    assert best_candidate(results) == "d"
 
 
 def test_fold_scores() -> None:
