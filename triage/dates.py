@@ -84,8 +84,8 @@ VAGUE_YEARS = re.compile(
 # Spans about the person, the tenancy or the future, not the issue.
 NOT_THE_ISSUE = re.compile(
     r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
-    r"within|next|warranty|laid|bought|purchased|built|paid for|passed away|died|death|guarantee|contract|old|pregnant|sentence|"
-    r"dob|birth)\b",
+    r"within|next|warranty|laid|bought|purchased|built|paid for|passed away|died|death|"
+    r"guarantee|contract|old|pregnant|sentence|dob|birth)\b",
     re.I,
 )
 AFTER_NOT_ISSUE = re.compile(

@@ -26,8 +26,8 @@ LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("thanks", r"dzi[eę]k\w*|mul[tț]umesc|mul[tț]umim|gracias|obrigad[oa]|diolch|a[cč]i[uū]|"
                    r"shukran|shukriya|merci|danke|grazie|te[sş]ekk[uü]r\w*|спасибо|дякую|شكرا\S*|"
                    r"धन्यवाद|ধন্যবাদ|mahadsan\w*|dhanyavaad|meherbani"),
-        ("complaint", r"reclama[tț]i\w*|reclama[cç][aã]o|queja|cwyn|g[wŵ]yn|skarg\w*|chwyn|[sş]ikayet|"
-                      r"شكوى|shikayat"),
+        ("complaint", r"reclama[tț]i\w*|reclama[cç][aã]o|queja|cwyn|chwyn|g[wŵ]yn|skarg\w*|"
+                      r"[sş]ikayet|شكوى|shikayat"),
         ("neighbour", r"s[aą]siad\w*|vecin\w*|vecino\w*|vizinh\w*|cymydog\w*|drws nesaf|deris\w*|"
                       r"padosi|kaimyn\w*|الجيران|جار"),
         ("noise", r"ha[lł]as\w*|g[lł]o[sś]n\w*|zgomot\w*|ruido|barulho|s[wŵ]n|shor|triuk[sš]m\w*|"

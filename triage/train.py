@@ -81,10 +81,11 @@ def fold_scores(gold: np.ndarray, proba: np.ndarray, classes: Sequence[str]) -> 
         denom = np.sum(pred == label) + np.sum(gold == label)
         f1s.append(2 * tp / denom if denom else 0.0)
     complaint = gold == Label.COMPLAINT.value
+    complaint_recall = np.mean(pred[complaint] == gold[complaint]) if complaint.any() else 0.0
     onehot = (np.asarray(classes)[None, :] == gold[:, None]).astype(float)
     return CVScores(
         macro_f1=float(np.mean(f1s)),
-        complaint_recall=float(np.mean(pred[complaint] == gold[complaint]) if complaint.any() else 0),
+        complaint_recall=float(complaint_recall),
         accuracy=float(np.mean(pred == gold)),
         brier=float(np.mean(np.sum((proba - onehot) ** 2, axis=1))),
     )

@@ -106,7 +106,8 @@ def test_evaluate_json_structure(fixture_model: Path, capsys) -> None:
 
 
 def test_evaluate_text_report(fixture_model: Path, capsys) -> None:
-    assert main(["evaluate", str(FIXTURES / "eval_sample.jsonl"), "--model", str(fixture_model)]) == 0
+    args = ["evaluate", str(FIXTURES / "eval_sample.jsonl"), "--model", str(fixture_model)]
+    assert main(args) == 0
     text = capsys.readouterr().out
     assert "macro-F1" in text and "confusion" in text and "reliability" in text
 

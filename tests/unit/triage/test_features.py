@@ -28,3 +28,9 @@ def test_describe_terms_prefers_words_and_skips_function_words_and_overlaps() ->
         'word "nobody" → complaint',
         'chars "plea" → complaint',
     ]
+
+
+def test_other_languages_get_english_cue_tokens() -> None:
+    out = normalise("Dzięki wielkie! Sąsiad puszcza głośną muzykę. Mulțumesc, reclamație")
+    assert "dzięki thanks" in out and "sąsiad neighbour" in out
+    assert "muzykę noise" in out and "mulțumesc thanks" in out and "complaint" in out
