@@ -36,7 +36,7 @@ MONTH = (
 YEAR = r"((?:19|20)\d\d)"
 NUM = r"(\d{1,3}(?:\.5)?|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + ")"
 MONTH_YEAR = re.compile(
-    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b", re.I
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{MONTH},?\s+(?:of\s+)?{YEAR}\b"
 )
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 YEAR_ALONE = re.compile(
@@ -44,24 +44,20 @@ YEAR_ALONE = re.compile(
     rf"winter|christmas|xmas|easter|(?:the )?(?:winter|summer|spring|autumn) of)\s*-?\s*"
     rf"(?:about |around |approximately |roughly |c\.\s?)?{YEAR}"
     rf"(?:/(?:\d\d))?(?!\s*[-/]\s*\d)",
-    re.I,
 )
 FINANCIAL_YEAR = re.compile(r"\b(?:19|20)(\d\d)/(\d\d)\b")
 RELATIVE_MONTH = re.compile(
     rf"\b(since|from|in|back in|last|(?:in|since|from) early|(?:in|since|from) late)\s+{MONTH}"
     rf"(\s+last year|\s+the year before(?: last)?|\s+before last|\s+of last year)?\b",
-    re.I,
 )
 RELATIVE_SEASON = re.compile(
     r"\b(since|from|in|over|during|last|(?:since|from|in|over|during)? ?the)\s+"
     r"(spring|easter|summer|autumn|fall|christmas|xmas|winter)"
     r"(\s+before last|\s+last year|\s+the year before)?\b",
-    re.I,
 )
 RELATIVE_YEAR = re.compile(
     r"\b(since|from|in|during|(?:since |from )?(?:early|late|the start of|the end of))\s+"
     r"(last year|the year before last)\b",
-    re.I,
 )
 # English plus a few words residents write in other languages ("2 saal se"; not "años" or "ani",
 # which more often give a child's age).
@@ -70,29 +66,25 @@ MONTH_UNITS = r"months?|mths?|mnths?|miesięcy|mahine"
 DURATION = re.compile(
     rf"\b((?:over|more than|nearly|almost|about|around|at least|well over|getting on for)\s+)?"
     rf"{NUM}\s*\+?\s*({YEAR_UNITS}|{MONTH_UNITS})(?![-\w])(\s+and\s+a\s+half)?",
-    re.I,
 )
 DURATION_CUE_BEFORE = re.compile(
     r"\b(?:for|over|since|past|last|been|waiting|waited|had|reported|reporting|chasing|asking)\b",
-    re.I,
 )
-DURATION_CUE_AFTER = re.compile(r"\s*(?:ago|now|and counting|se|running|on and off)\b", re.I)
-DURATION_NOT_ONGOING = re.compile(r"\b(?:took|take|takes|taking|bidding|on the list)\b[^.]*$", re.I)
+DURATION_CUE_AFTER = re.compile(r"\s*(?:ago|now|and counting|se|running|on and off)\b")
+DURATION_NOT_ONGOING = re.compile(r"\b(?:took|take|takes|taking|bidding|on the list)\b[^.]*$")
 VAGUE_YEARS = re.compile(
-    r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b", re.I
+    r"\b(?:for|over)\s+(?:many\s+|several\s+|some\s+)?years\b|\byears\s+and\s+years\b"
 )
 # Spans about the person, the tenancy or the future, not the issue.
 NOT_THE_ISSUE = re.compile(
     r"\b(lived|living|live here|tenant|tenancy|resident|moved in|been with|aged?|born|age of|"
     r"within|next|warranty|laid|bought|purchased|built|paid for|passed away|died|death|"
     r"guarantee|contract|old|pregnant|sentence|dob|birth)\b",
-    re.I,
 )
 AFTER_NOT_ISSUE = re.compile(
     r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b",
-    re.I,
 )
-JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$", re.I)
+JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$")
 
 
 def months_between(start: date, end: date) -> float:
@@ -231,6 +223,7 @@ FINDERS: tuple[Callable[[str, date], Iterator[tuple[float, str]]], ...] = (
 
 def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, str] | None:
     """The oldest reference in the text as (months before receipt, evidence), or None."""
+    text = text.lower()  # the patterns are lower-case, compiled without re.I for speed
     stamp = received_at or datetime.now(UTC)
     # A naive time (e.g. read back from SQLite) is taken as UTC, as the gateway stores it.
     received = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()

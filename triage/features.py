@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
@@ -41,6 +40,7 @@ LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
+MAX_CANDIDATES = 40  # reasons are looked for among this many top-contributing features
 WEIGHTS = {"word": 1.5, "char": 1.0}
 # Words too common to explain anything on their own (kept short: "again", "still" do explain).
 FUNCTION_WORDS = frozenset(
@@ -79,12 +79,13 @@ def build_vectoriser(word_min_df: int = 2, char_min_df: int = 2) -> FeatureUnion
     return FeatureUnion([("word", word), ("char", char)], transformer_weights=WEIGHTS)
 
 
-def term_contributions(row: sparse.csr_matrix, weights: np.ndarray) -> list[tuple[int, float]]:
-    """(feature index, coef × value) for the row's non-zero features, largest positive first."""
-    row = row.tocsr()
-    scores = row.data * weights[row.indices]
-    order = np.argsort(-scores)
-    return [(int(row.indices[i]), float(scores[i])) for i in order if scores[i] > 0]
+def term_contributions(
+    index: np.ndarray, values: np.ndarray, weights: np.ndarray
+) -> list[tuple[int, float]]:
+    """(feature index, coef × value) of the strongest positive features, largest first."""
+    scores = values * weights[index]
+    order = np.argsort(-scores)[:MAX_CANDIDATES]
+    return [(int(index[i]), float(scores[i])) for i in order if scores[i] > 0]
 
 
 def is_redundant(term: str, chosen: list[str]) -> bool:
@@ -95,7 +96,10 @@ def is_redundant(term: str, chosen: list[str]) -> bool:
 def is_readable(kind: str, term: str) -> bool:
     """Whole words that are not bare function words, or char n-grams that are mostly letters."""
     if kind == "word":
-        return not all(token in FUNCTION_WORDS for token in term.split())
+        tokens = term.split()
+        return not any(t.isdigit() or "0" in t for t in tokens) and not all(
+            t in FUNCTION_WORDS for t in tokens
+        )
     return bool(READABLE_CHARS.match(term))
 
 

@@ -1,8 +1,10 @@
 """Flag detectors: one rule-based function per flag, each returning its evidence or None.
 
 Detectors see the message text, the subject, the model's category and the receipt time, so a flag
-can depend on the category (escalation and out_of_time belong to complaints; also_service_request
-never accompanies a service request). The evidence string is shown in the result's reasons.
+can depend on the category: escalation belongs to complaints (and survey feedback), out_of_time to
+complaints and repairs, legal_action never to thanks, suggestions or questions, and
+also_service_request never accompanies a service request. Rules match lower-cased text with quoted
+e-mail history removed; the evidence string is shown in the result's reasons.
 """
 
 from __future__ import annotations
@@ -37,6 +39,21 @@ class FlagInput:
         joined = f"{self.subject}\n{self.text}" if self.subject else self.text
         return QUOTED.sub(" ", joined)
 
+    @cached_property
+    def lowered(self) -> str:
+        """The body in lower case, which the rule tables are written for."""
+        return self.body.lower()
+
+    @cached_property
+    def designated(self) -> str | None:
+        """Designated-person evidence, computed once (representative depends on it too)."""
+        return find_designated_person(self)
+
+    @cached_property
+    def vulnerable(self) -> str | None:
+        """Vulnerability evidence, computed once (urgent_hazard depends on it too)."""
+        return find(rules.VULNERABILITY, self.lowered)
+
 
 def find(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
     """The first phrase matched by any pattern, trimmed for display."""
@@ -51,26 +68,31 @@ def detect_escalation(msg: FlagInput) -> str | None:
     """Unhappy with a response already given, asks to go further, or quotes a complaint ref."""
     if msg.category not in (Label.COMPLAINT, Label.FEEDBACK):
         return None
-    strong = find(rules.ESCALATION, msg.body)
+    strong = find(rules.ESCALATION, msg.lowered)
     if strong:
         return strong
-    weak = find(rules.ESCALATION_WEAK, msg.body)
-    return weak if weak and find(rules.ESCALATION_CONTEXT, msg.body) else None
+    weak = find(rules.ESCALATION_WEAK, msg.lowered)
+    return weak if weak and find(rules.ESCALATION_CONTEXT, msg.lowered) else None
 
 
 def detect_designated_person(msg: FlagInput) -> str | None:
     """Written by or for an MP, councillor or other designated person (not merely mentioned)."""
-    text = msg.body
+    return msg.designated
+
+
+def find_designated_person(msg: FlagInput) -> str | None:
+    """Designated-person evidence once mere mentions ("I'll contact my MP") are removed."""
+    text = msg.body  # "MP" is only an office in capitals, so mentions are removed case-blind
     for pattern in rules.DESIGNATED_MENTION_ONLY:
         text = pattern.sub(" ", text)
-    return find(rules.DESIGNATED_PERSON, text) or find(rules.DESIGNATED_CAPS, text)
+    return find(rules.DESIGNATED_PERSON, text.lower()) or find(rules.DESIGNATED_CAPS, text)
 
 
 def detect_representative(msg: FlagInput) -> str | None:
     """A relative, friend, advocate or professional writes for the resident (not an MP's office)."""
-    if detect_designated_person(msg):
+    if msg.designated:
         return None
-    text = msg.body
+    text = msg.lowered
     for pattern in rules.NOT_REPRESENTATIVE:
         text = pattern.sub(" ", text)
     if msg.category is Label.ENQUIRY:
@@ -80,21 +102,21 @@ def detect_representative(msg: FlagInput) -> str | None:
 
 def detect_vulnerability(msg: FlagInput) -> str | None:
     """Disability, serious illness, mental health, pregnancy, old age or young children."""
-    return find(rules.VULNERABILITY, msg.body)
+    return msg.vulnerable
 
 
 def detect_cold_home(msg: FlagInput) -> str | None:
     """No heating or hot water in cold weather for a vulnerable household."""
-    heating = find(rules.HEATING_OUT, msg.body)
-    if heating and find(rules.COLD_WEATHER, msg.body) and detect_vulnerability(msg):
+    heating = find(rules.HEATING_OUT, msg.lowered)
+    if heating and find(rules.COLD_WEATHER, msg.lowered) and msg.vulnerable:
         return f"{heating} + cold + vulnerable household"
     return None
 
 
 def detect_harmful_mould(msg: FlagInput) -> str | None:
     """Damp or mould said to be harming someone's health."""
-    mould = find(rules.MOULD, msg.body)
-    harm = mould and find(rules.HEALTH_HARM, msg.body)
+    mould = find(rules.MOULD, msg.lowered)
+    harm = mould and find(rules.HEALTH_HARM, msg.lowered)
     return f"{mould} + {harm}" if harm else None
 
 
@@ -102,7 +124,7 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
     """An immediate, serious risk to health or safety, in any category but thanks for past help."""
     if msg.category is Label.COMPLIMENT:
         return None
-    text = msg.body
+    text = msg.lowered
     for pattern in rules.ROUTINE_SAFETY:
         text = pattern.sub(" ", text)
     return find(rules.URGENT_HAZARD, text) or detect_cold_home(msg) or detect_harmful_mould(msg)
@@ -112,7 +134,7 @@ def detect_legal_action(msg: FlagInput) -> str | None:
     """Court proceedings started or threatened through a solicitor (not in thanks or questions)."""
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK, Label.ENQUIRY):
         return None
-    text = msg.body
+    text = msg.lowered
     for pattern in rules.NOT_RESIDENT_LEGAL:
         text = pattern.sub(" ", text)
     return find(rules.LEGAL_ACTION, text)
@@ -122,22 +144,22 @@ def detect_out_of_time(msg: FlagInput) -> str | None:
     """A complaint or repair whose issue began more than twelve months before receipt."""
     if msg.category not in (Label.COMPLAINT, Label.SERVICE_REQUEST):
         return None
-    return out_of_time(msg.body, msg.received_at)
+    return out_of_time(msg.lowered, msg.received_at)
 
 
 def detect_abusive(msg: FlagInput) -> str | None:
     """Abusive, threatening or hateful language towards staff."""
     if msg.category is Label.ASB_REPORT:
         return None  # abuse quoted from a neighbour is the report, not abuse of staff
-    return find(rules.ABUSIVE, msg.body)
+    return find(rules.ABUSIVE, msg.lowered)
 
 
 def detect_no_response_wanted(msg: FlagInput) -> str | None:
     """The writer says no reply is needed."""
-    strong = find(rules.NO_RESPONSE_WANTED, msg.body)
+    strong = find(rules.NO_RESPONSE_WANTED, msg.lowered)
     if strong or msg.category not in (Label.FEEDBACK, Label.COMPLIMENT):
         return strong
-    return find(rules.NO_RESPONSE_WEAK, msg.body)
+    return find(rules.NO_RESPONSE_WEAK, msg.lowered)
 
 
 def new_need_sentence(text: str) -> str | None:
@@ -158,8 +180,8 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
     if msg.category is Label.SERVICE_REQUEST:
         return None
     if msg.category is Label.ASB_REPORT:
-        return find(rules.ASB_SERVICE_NEED, msg.body)
-    return new_need_sentence(msg.body)
+        return find(rules.ASB_SERVICE_NEED, msg.lowered)
+    return new_need_sentence(msg.lowered)
 
 
 DETECTORS: dict[Flag, Callable[[FlagInput], str | None]] = {

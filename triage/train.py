@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-import skops.io as sio
 import sklearn
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
@@ -26,7 +25,7 @@ from sklearn.svm import LinearSVC
 from triage.corpus_io import DEFAULT_TRAIN_DIR, Example, corpus_files, corpus_sha256, load_corpus
 from triage.features import build_vectoriser, compose
 from triage.labels import LABELS, Label
-from triage.model import DEFAULT_MODEL_PATH
+from triage.model import DEFAULT_MODEL_PATH, write_model_file
 
 Progress = Callable[[str], None]
 CV_FOLDS = 5
@@ -158,9 +157,7 @@ def metadata(examples: Sequence[Example], paths, version: str, chosen: str, cv: 
 
 def save_model(pipeline: Pipeline, meta: dict, out: Path) -> None:
     """Write model.skops (skops, never pickle) and model.json beside it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    bundle = {"format": "doorstep-triage/1", "version": meta["version"], "pipeline": pipeline}
-    sio.dump(bundle, out)
+    write_model_file(pipeline, meta["version"], out)
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
 
 
