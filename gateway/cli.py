@@ -122,9 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file")
     importer.set_defaults(func=cmd_import)
 
-    from triage.cli import register
+    from channels.email_cli import register as register_email
+    from triage.cli import register as register_triage
 
-    register(sub)
+    register_triage(sub)
+    register_email(sub)
     return parser
 
 

@@ -118,8 +118,9 @@ async def test_hard_crash_loses_nothing_and_repeats_nothing(tmp_path):
         statuses = await asyncio.gather(*first)
         server.start()
         # the senders retry everything that did not get a 2xx; repeats are harmless
+        # (202: kept, and still being processed under this burst)
         retried = await asyncio.gather(*[post(n) for n in range(30)])
-        assert all(status in (200, 201) for status in retried), retried
+        assert all(status in (200, 201, 202) for status in retried), retried
         assert await wait_for_files(tmp_path / "outbox", "*.eml", 30, 20)
         answers = []
         for n in range(30):
