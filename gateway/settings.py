@@ -7,11 +7,13 @@ refused at load with the key named.
 
 from __future__ import annotations
 
+import os
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -122,6 +124,57 @@ class SmtpSettings(Section):
     timeout_seconds: float = 30.0
 
 
+class MailboxSettings(Section):
+    """One IMAP mailbox Doorstep takes mail from; its password comes from ``password_env``."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,99}$")
+    host: str = Field(min_length=1)
+    port: int = Field(default=993, ge=1, le=65535)
+    security: Literal["tls", "starttls", "none"] = "tls"
+    username: str = Field(min_length=1)
+    password_env: str = Field(pattern=r"^[A-Z_][A-Z0-9_]*$")
+    ca_file: Path | None = None
+    folder: str = "INBOX"
+    tag: str | None = None
+    after: Literal["flag", "move"] = "flag"
+    move_to: str = "Doorstep/Processed"
+    flag: str = "\\Seen"
+    first_run: Literal["all", "new"] = "all"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_password_in_file(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "password" in data:
+            raise ValueError("a mailbox password is never read from the file: put it in an "
+                             "environment variable and give that variable's name as password_env")
+        return data
+
+    def password(self) -> str:
+        """The password from the environment; ConfigError naming the variable if it is unset."""
+        value = os.environ.get(self.password_env)
+        if not value:
+            raise ConfigError(f"[email] mailbox {self.name!r}: the environment variable "
+                              f"{self.password_env} (password_env) is not set")
+        return value
+
+
+class EmailSettings(Section):
+    mailboxes: tuple[MailboxSettings, ...] = ()
+    poll_seconds: float = Field(default=60.0, gt=0)
+    idle_seconds: float = Field(default=300.0, gt=0, le=300)
+    reconnect_max_seconds: float = Field(default=300.0, gt=0)
+    max_message_bytes: int = Field(default=25 * 1024 * 1024, gt=0)
+    ack_limit_per_sender: int = Field(default=5, ge=0)
+
+    @field_validator("mailboxes")
+    @classmethod
+    def _distinct_names(cls, boxes: tuple[MailboxSettings, ...]) -> tuple[MailboxSettings, ...]:
+        names = [box.name for box in boxes]
+        if len(set(names)) != len(names):
+            raise ValueError(f"two mailboxes share a name: {sorted(names)}")
+        return boxes
+
+
 class RoutingSettings(Section):
     # The team queue each category is handed to; unlisted categories use their own name.
     queues: dict[str, str] = Field(default_factory=lambda: {
@@ -157,6 +210,7 @@ class Settings(BaseSettings):
     uploads: UploadSettings = UploadSettings()
     worker: WorkerSettings = WorkerSettings()
     smtp: SmtpSettings = SmtpSettings()
+    email: EmailSettings = EmailSettings()
     routing: RoutingSettings = RoutingSettings()
 
     @classmethod
@@ -203,9 +257,17 @@ def load_settings(path: Path | str | None = None, **overrides: Any) -> Settings:
         raise ConfigError(_describe(e)) from e
 
 
+# Short names kept for the settings people reach for most: (variable, section, key).
+ENV_ALIASES = (("DOORSTEP_PUBLIC_URL", "server", "public_url"),)
+
+
 def _env_layer() -> dict[str, Any]:
     # pydantic-settings parses DOORSTEP_* variables, without the file or defaults mixed in.
-    return EnvSettingsSource(Settings)()
+    layer = EnvSettingsSource(Settings)()
+    for variable, section, key in ENV_ALIASES:
+        if variable in os.environ:
+            layer.setdefault(section, {})[key] = os.environ[variable]
+    return layer
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

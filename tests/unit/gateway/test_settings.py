@@ -77,3 +77,8 @@ def test_example_config_documents_every_setting_and_loads():
                 assert secret_keys()[(section, key)] in text
             else:
                 assert f"{key} =" in text, f"[{section}] {key} is not documented"
+
+
+def test_public_url_has_a_short_variable(monkeypatch):
+    monkeypatch.setenv("DOORSTEP_PUBLIC_URL", "https://doorstep.example.org")
+    assert load_settings().server.public_url == "https://doorstep.example.org"
