@@ -8,7 +8,6 @@ refused at load with the key named.
 from __future__ import annotations
 
 import os
-import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
