@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-SYSTEM_PACKAGES := postgresql
+SYSTEM_PACKAGES := postgresql dovecot-imapd openssl
 
 .PHONY: serve test install install-test system-packages benchmark
 
@@ -32,7 +32,8 @@ install: $(STAMP)
 
 install-test: $(TEST_STAMP)
 
-# Debian packages the tests run for real (PostgreSQL for the Postgres backend).
+# Debian packages the tests run for real (PostgreSQL for the Postgres backend, Dovecot as the
+# IMAP server, openssl to make the test certificates).
 system-packages:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -7,6 +7,7 @@ from typing import Any
 
 from channels.api import ApiChannel
 from channels.base import Channel
+from channels.email_imap import EmailChannel
 from channels.staff_entry import StaffEntryChannel
 from channels.web_form import WebFormChannel
 from gateway.errors import ConfigError
@@ -17,6 +18,7 @@ ADAPTERS: dict[str, AdapterFactory] = {
     "api": ApiChannel,
     "web_form": WebFormChannel,
     "staff_entry": StaffEntryChannel,
+    "email": EmailChannel,
 }
 
 

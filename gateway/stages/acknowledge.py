@@ -7,6 +7,7 @@ from email.utils import make_msgid
 
 from models import Case, Event, MessageStatus, Outbound, Resident
 from models.outbound import OutboundStatus
+from gateway.ack_limits import ACK_LIMIT_REACHED, is_over_ack_limit
 from gateway.acknowledgements import SHORT_CHANNELS
 from gateway.replies import reply_route
 
@@ -62,6 +63,9 @@ async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -
         last_error=None if recipient else "no contact details to reply to",
         next_attempt_at=now,
     )
+    if out.status == OutboundStatus.QUEUED and await is_over_ack_limit(
+            session, deps, channel, recipient):
+        out.status, out.last_error = OutboundStatus.SKIPPED, ACK_LIMIT_REACHED
     session.add(out)
     await session.flush()
     session.add(Event(kind=f"outbound.{out.status}", message_id=message.id, case_id=case.id,

@@ -8,6 +8,7 @@ import asyncpg
 import pytest
 
 from gateway.settings import load_settings
+from tests.integration.imap import env_name, imap_server
 from tests.integration.postgres import postgres_server
 
 _names = itertools.count()
@@ -35,3 +36,13 @@ async def postgres_url(postgres):
 @pytest.fixture
 def pg_settings(tmp_settings, postgres_url):
     return load_settings(None, **{**tmp_settings.model_dump(), "database": {"url": postgres_url}})
+
+
+@pytest.fixture
+def imap(monkeypatch):
+    """A fresh Dovecot with one mail user, whose password is in the environment for Doorstep."""
+    user, password = "tina-intake", "imap-test-password-1"
+    monkeypatch.setenv(env_name(user), password)
+    with imap_server({user: password}) as server:
+        server.user, server.password = user, password
+        yield server

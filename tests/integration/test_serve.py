@@ -99,8 +99,15 @@ async def test_web_form_and_staff_entry_through_a_real_server(server):
     assert "To: +447700900456" in sms and staff_reference in sms
 
 
-async def test_hard_crash_loses_nothing_and_repeats_nothing(tmp_path):
+@pytest.fixture
+def crash_server(tmp_path):
     server = Server(tmp_path, API_KEY)
+    yield server
+    server.stop()
+
+
+async def test_hard_crash_loses_nothing_and_repeats_nothing(tmp_path, crash_server):
+    server = crash_server
     server.start()
     async with aiohttp.ClientSession() as http:
         async def post(n):
