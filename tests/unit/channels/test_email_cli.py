@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).parents[2] / "fixtures" / "email"
 ROOT = Path(__file__).resolve().parents[3]
 FIELDS = {"file", "from", "to", "subject", "date", "message_id", "in_reply_to", "references",
           "body_text", "quoted_text", "signature", "attachments", "is_auto_reply", "language"}
-# The same wiring the lead adds to gateway/cli.py: register() on the top-level subparsers.
+# The same wiring as gateway/cli.py: register() on the top-level subparsers.
 HARNESS = (
     "import argparse, sys\n"
     "from channels.email_cli import register\n"
