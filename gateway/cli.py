@@ -87,6 +87,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def cmd_decisions_export(args: argparse.Namespace) -> int:
+    from gateway.decisions import export_decisions
+
+    count = asyncio.run(export_decisions(settings_from(args), Path(args.file)))
+    print(f"{count} staff decision(s) written to {args.file}; fold them in with "
+          f"`doorstep triage train --corpus triage/corpus/train {args.file}`", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="doorstep", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -116,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--config")
     replay.add_argument("--message", type=int, help="one message id (default: every failed one)")
     replay.set_defaults(func=cmd_replay)
+
+    decisions = sub.add_parser("decisions", help="staff triage decisions").add_subparsers(
+        dest="decisions", required=True)
+    export = decisions.add_parser("export", help="write staff decisions as training JSON lines")
+    export.add_argument("--config")
+    export.add_argument("file")
+    export.set_defaults(func=cmd_decisions_export)
 
     importer = sub.add_parser("import", help="load messages from a JSON lines file (API fields)")
     importer.add_argument("--config")

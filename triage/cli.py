@@ -41,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="corpus files or directories (default: triage/corpus/train)")
     train.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
     train.add_argument("--version", help="model version (default: YYYY.MM.DD-N)")
+    train.add_argument("--promote-against", type=Path, metavar="HOLDOUT.jsonl",
+                       help="train a candidate and replace --out only if it is no worse on this "
+                            "held-out file (macro-F1 and complaint recall)")
     train.set_defaults(func=run_train)
 
     evaluate = sub.add_parser("evaluate", help="score the model against a labelled corpus file")
@@ -131,14 +134,26 @@ def run_train(args: argparse.Namespace) -> int:
     """`triage train`."""
     from triage.train import train  # scikit-learn fitting code is only needed here
 
+    target = args.out.with_suffix(".candidate.skops") if args.promote_against else args.out
     try:
-        meta = train(args.corpus, args.out, args.version, progress=say)
+        meta = train(args.corpus, target, args.version, progress=say)
     except CorpusError as e:
         say(f"triage train: {e}")
         return 1
     say(f"cv macro-F1 {meta['cv']['chosen']['macro_f1']:.3f}, "
         f"complaint recall {meta['cv']['chosen']['complaint_recall']:.3f}")
-    return 0
+    return promote(target, args.out, args.promote_against) if args.promote_against else 0
+
+
+def promote(candidate: Path, current: Path, holdout: Path) -> int:
+    """Keep the candidate only if it is no worse on the held-out set; 3 when it is refused."""
+    from triage.promotion import promote_if_no_worse
+
+    verdict = promote_if_no_worse(candidate, current, holdout)
+    say(f"{'promoted' if verdict.promoted else 'not promoted'}: {verdict.reason}")
+    for path in (candidate, candidate.with_suffix(".json")):
+        path.unlink(missing_ok=True)
+    return 0 if verdict.promoted else 3
 
 
 def classify_in_batches(triager: Triager, inputs: list[TriageInput]) -> Iterator[TriageResult]:

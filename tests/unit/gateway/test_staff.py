@@ -184,3 +184,28 @@ async def test_review_refuses_an_unknown_category(client):
     assert resp.status == 400 and "Select the category of this case" in await resp.text()
     [case] = await rows(client, Case)
     assert case.status == CaseStatus.NEEDS_REVIEW
+
+
+async def test_staff_decisions_become_training_examples(client, tmp_path):
+    """The learning loop: a reviewer's correction is exported in the training corpus format."""
+    import json
+
+    from gateway.decisions import staff_decisions
+    from gateway import keys
+    from triage.corpus_io import load_corpus
+
+    reference = await submit_resident(client, details="Unsure: third time the lift has broken")
+    await submit_resident(client, details="The lift is broken again, I want this looked into")
+    await sign_in(client)
+    await review(client, reference, "complaint", ["vulnerability"])
+    async with client.app[keys.DEPS].sessions() as session:
+        records = await staff_decisions(session)
+    assert len(records) == 1  # the model's own confident decision is not exported
+    [record] = records
+    assert record["label"] == "complaint" and record["flags"] == ["vulnerability"]
+    assert record["text"] == "Unsure: third time the lift has broken"
+    assert record["note"].startswith("staff decision by sam")
+    corpus = tmp_path / "decisions.jsonl"
+    corpus.write_text(json.dumps(record) + "\n")
+    [example] = load_corpus([corpus])
+    assert example.label.value == "complaint"
