@@ -8,6 +8,9 @@ from typing import Any
 from channels.api import ApiChannel
 from channels.base import Channel
 from channels.email_imap import EmailChannel
+from channels.sms_twilio import TwilioSmsChannel
+from channels.social_meta import MetaChannel
+from channels.social_x import XChannel
 from channels.staff_entry import StaffEntryChannel
 from channels.web_form import WebFormChannel
 from gateway.errors import ConfigError
@@ -19,6 +22,9 @@ ADAPTERS: dict[str, AdapterFactory] = {
     "web_form": WebFormChannel,
     "staff_entry": StaffEntryChannel,
     "email": EmailChannel,
+    "sms": TwilioSmsChannel,
+    "meta": MetaChannel,
+    "x": XChannel,
 }
 
 

@@ -18,7 +18,10 @@ from sqlalchemy import text
 from channels.base import Deliverer, RawMessage, SubmitResult
 from channels.email_smtp import SmtpDeliverer
 from channels.local_outbox import LocalOutbox
+from channels.social_meta_send import meta_deliverers
+from channels.social_x_send import x_deliverers
 from channels.registry import build_adapters
+from channels.twilio_delivery import TwilioSmsDeliverer
 from gateway import keys
 from gateway.acknowledgements import AckRenderer
 from gateway.api import routes as api_routes
@@ -82,13 +85,18 @@ def load_secret_key(settings: Settings) -> bytes:
     return path.read_text().strip().encode()
 
 
-def default_deliverers(settings: Settings) -> dict[str, Deliverer]:
-    """SMTP when configured; everything else falls back to the local outbox."""
+def default_deliverers(settings: Settings, sessions: Any = None) -> dict[str, Deliverer]:
+    """SMTP, Twilio SMS, Meta and X when configured; everything else falls back to the local outbox."""
+    found: dict[str, Deliverer] = {}
+    if settings.twilio.can_send:  # with sessions, it checks SMS opt-outs just before sending
+        found["sms"] = TwilioSmsDeliverer(settings, sessions)
+    found.update(meta_deliverers(settings))  # Messenger, Instagram, WhatsApp with their tokens
+    found.update(x_deliverers(settings))
     if settings.smtp.host:
-        return {"email": SmtpDeliverer(settings.smtp)}
+        return {**found, "email": SmtpDeliverer(settings.smtp)}
     log.warning("outbox.local: no SMTP configured; email acknowledgements are written as .eml "
                 "files to %s", settings.outbox.dir.resolve())
-    return {}
+    return found
 
 
 def load_triager(settings: Settings) -> Any:
@@ -122,8 +130,8 @@ async def open_runtime(settings: Settings, adapters: Mapping[str, Any], *, triag
         acks=AckRenderer(settings.landlord), clock=clock,
     )
     fallback = LocalOutbox(settings.outbox.dir, settings.smtp.from_address, settings.smtp.from_name)
-    outbox = OutboxWorker(deps, default_deliverers(settings) if deliverers is None else deliverers,
-                          fallback)
+    outbox = OutboxWorker(deps, default_deliverers(settings, deps.sessions)
+                          if deliverers is None else deliverers, fallback)
     deps.on_outbound = outbox.wake.set
     try:
         yield Runtime(deps, Pipeline(deps), outbox)

@@ -174,6 +174,62 @@ class EmailSettings(Section):
         return boxes
 
 
+PUBLIC_REPLY = "Thanks for getting in touch. Please send us a private message so we can help."
+
+
+class MetaSettings(Section):
+    """Facebook Messenger, Instagram and WhatsApp Cloud API, through Meta's webhooks and Graph API."""
+
+    verify_token: SecretStr | None = secret("DOORSTEP_META_VERIFY_TOKEN")
+    app_secret: SecretStr | None = secret("DOORSTEP_META_APP_SECRET")
+    page_access_token: SecretStr | None = secret("DOORSTEP_META_PAGE_ACCESS_TOKEN")
+    whatsapp_token: SecretStr | None = secret("DOORSTEP_META_WHATSAPP_TOKEN")
+    graph_base_url: str = "https://graph.facebook.com"
+    graph_version: str = Field(default="v21.0", pattern=r"^v\d+\.\d+$")
+    page_id: str = "me"
+    whatsapp_phone_number_id: str = ""
+    whatsapp_template_name: str = ""
+    whatsapp_template_language: str = "en_GB"
+    whatsapp_template_body_text: bool = False
+    messenger_tag: str = ""
+    public_reply: str = Field(default=PUBLIC_REPLY, min_length=1, max_length=500)
+    fetch_media: bool = True
+    timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class XSettings(Section):
+    """X (Twitter) direct messages and mentions, through the Account Activity API."""
+
+    consumer_secret: SecretStr | None = secret("DOORSTEP_X_CONSUMER_SECRET")
+    access_token: SecretStr | None = secret("DOORSTEP_X_ACCESS_TOKEN")
+    account_id: str = ""
+    api_base_url: str = "https://api.x.com"
+    public_reply: str = Field(default=PUBLIC_REPLY, min_length=1, max_length=280)
+    timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class TwilioSettings(Section):
+    """SMS through Twilio: inbound webhooks are checked with the auth token; sending needs all."""
+
+    account_sid: str = Field(default="", pattern=r"^(AC[0-9a-fA-F]{32})?$")
+    auth_token: SecretStr | None = secret("DOORSTEP_TWILIO_AUTH_TOKEN")
+    from_number: str = ""
+    messaging_service_sid: str = Field(default="", pattern=r"^(MG[0-9a-fA-F]{32})?$")
+    api_base_url: str = Field(default="https://api.twilio.com", pattern=r"^https?://[^/\s]+$")
+    max_segments: int = Field(default=2, ge=1, le=10)
+    timeout_seconds: float = Field(default=10.0, gt=0)
+
+    @model_validator(mode="after")
+    def _a_sender(self) -> "TwilioSettings":
+        if self.account_sid and not (self.from_number or self.messaging_service_sid):
+            raise ValueError("give from_number or messaging_service_sid to send from")
+        return self
+
+    @property
+    def can_send(self) -> bool:
+        return bool(self.account_sid and self.auth_token and self.auth_token.get_secret_value())
+
+
 class RoutingSettings(Section):
     # The team queue each category is handed to; unlisted categories use their own name.
     queues: dict[str, str] = Field(default_factory=lambda: {
@@ -210,7 +266,10 @@ class Settings(BaseSettings):
     worker: WorkerSettings = WorkerSettings()
     smtp: SmtpSettings = SmtpSettings()
     email: EmailSettings = EmailSettings()
+    twilio: TwilioSettings = TwilioSettings()
     routing: RoutingSettings = RoutingSettings()
+    meta: MetaSettings = MetaSettings()
+    x: XSettings = XSettings()
 
     @classmethod
     def settings_customise_sources(

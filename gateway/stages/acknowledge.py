@@ -9,6 +9,7 @@ from models import Case, Event, MessageStatus, Outbound, Resident
 from models.outbound import OutboundStatus
 from gateway.ack_limits import ACK_LIMIT_REACHED, is_over_ack_limit
 from gateway.acknowledgements import SHORT_CHANNELS
+from gateway.opt_outs import OPTED_OUT, is_opted_out
 from gateway.replies import reply_route
 
 
@@ -58,7 +59,7 @@ async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -
         subject=rendered.subject,
         body_text=rendered.short if channel in SHORT_CHANNELS else rendered.text,
         body_html=rendered.html if channel == "email" else None, language=rendered.language,
-        meta=_threading(message),
+        meta={**_threading(message), **_social(message)},
         status=OutboundStatus.QUEUED if recipient else OutboundStatus.SKIPPED,
         last_error=None if recipient else "no contact details to reply to",
         next_attempt_at=now,
@@ -66,6 +67,11 @@ async def queue_acknowledgement(session, deps, case: Case, message, kind: str) -
     if out.status == OutboundStatus.QUEUED and await is_over_ack_limit(
             session, deps, channel, recipient):
         out.status, out.last_error = OutboundStatus.SKIPPED, ACK_LIMIT_REACHED
+    if out.status == OutboundStatus.QUEUED and channel == "sms" and await is_opted_out(
+            session, recipient):
+        out.status, out.last_error = OutboundStatus.SKIPPED, OPTED_OUT
+    if out.meta.get("public"):  # a public comment: only the fixed public reply, no personal details
+        out.body_text, out.subject = public_reply(deps, channel), None
     session.add(out)
     await session.flush()
     session.add(Event(kind=f"outbound.{out.status}", message_id=message.id, case_id=case.id,
@@ -83,3 +89,18 @@ def _threading(message) -> dict:
     meta = message.meta or {}
     refs = [*meta.get("references", []), meta["message_id"]] if meta.get("message_id") else []
     return {"in_reply_to": meta.get("message_id"), "references": refs} if refs else {}
+
+
+def public_reply(deps, channel: str) -> str:
+    """What is posted under a public comment: an invitation to message privately."""
+    settings = deps.settings
+    return settings.x.public_reply if channel == "x" else settings.meta.public_reply
+
+
+def _social(message) -> dict:
+    """For social replies: a public comment's id, and when the resident wrote (the 24-hour window)."""
+    if message.channel not in ("facebook", "instagram", "whatsapp", "x"):
+        return {}
+    meta = message.meta or {}
+    found = {key: meta[key] for key in ("public", "comment_id") if key in meta}
+    return {**found, "inbound_at": message.received_at.isoformat()}
