@@ -284,6 +284,9 @@ async def run_forever(run_due: Callable[[], Awaitable[int]], wake: asyncio.Event
             log.exception(error_event)
         wake.clear()
         try:
-            await asyncio.wait_for(wake.wait(), poll)
+            # Not wait_for: on Python 3.11 it swallows a cancel that lands just after wake is
+            # set, and the worker then never stops (shutdown hangs).
+            async with asyncio.timeout(poll):
+                await wake.wait()
         except TimeoutError:
             pass

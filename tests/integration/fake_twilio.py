@@ -9,6 +9,8 @@ with an error (429, 500, 400 …). Media are served at Twilio-style URLs, with b
 
 from __future__ import annotations
 
+import asyncio
+
 import base64
 import secrets
 from dataclasses import dataclass, field
@@ -132,9 +134,9 @@ class FakeTwilio:
         resp.enable_chunked_encoding()
         await resp.prepare(request)
         for start in range(0, len(item.data), 64 * 1024):
-            try:
-                await resp.write(item.data[start:start + 64 * 1024])
-            except ConnectionResetError:  # the client stopped reading, as it should
+            try:  # a client that stops reading without closing must not hold the server up
+                await asyncio.wait_for(resp.write(item.data[start:start + 64 * 1024]), 5)
+            except (ConnectionResetError, TimeoutError):  # the client stopped reading, as it should
                 break
         return resp
 
@@ -155,7 +157,7 @@ class FakeTwilioServer:
         self.runner: web.AppRunner | None = None
 
     async def __aenter__(self) -> FakeTwilio:
-        self.runner = web.AppRunner(self.fake.app())
+        self.runner = web.AppRunner(self.fake.app(), shutdown_timeout=1.0)
         await self.runner.setup()
         await web.TCPSite(self.runner, "127.0.0.1", 0).start()
         self.fake.url = f"http://127.0.0.1:{self.runner.addresses[0][1]}"

@@ -22,7 +22,7 @@ from models.outbound import OutboundStatus
 from tests.conftest import api_message
 from tests.fixtures.sms.twilio import (
     PUBLIC_URL, RESIDENT_PHONE, SMS_PATH, STATUS_PATH, TOKEN, inbound, new_sid, post_signed,
-    sms_settings, status_report,
+    settle, sms_settings, status_report,
 )
 from tests.fixtures.web_form.forms import count, eventually, rows
 from tests.integration.fake_twilio import ACCOUNT_SID, FakeTwilioServer
@@ -45,7 +45,9 @@ def settings(tmp_settings, twilio):
 
 @pytest.fixture
 async def gateway(aiohttp_client, settings, fake_triager):
-    return await aiohttp_client(make_app(settings, triager=fake_triager))
+    client = await aiohttp_client(make_app(settings, triager=fake_triager))
+    yield client
+    await settle(client)
 
 
 async def outbound_rows(client, **where):
@@ -217,6 +219,7 @@ async def test_wrong_credentials_are_refused_by_twilio(aiohttp_client, tmp_setti
     await post_signed(client, SMS_PATH, inbound())
     [out] = await settled(client, OutboundStatus.FAILED)
     assert "Twilio 401 error 20003" in out.last_error and twilio.sent == []
+    await settle(client)
 
 
 async def test_the_status_callback_records_delivered_and_failed(gateway, twilio):
@@ -265,3 +268,4 @@ async def test_opt_outs_on_postgres(aiohttp_client, pg_settings, twilio, fake_tr
     await post_signed(client, SMS_PATH, inbound("The leak is worse, please repair it"))
     await settled(client)
     assert len(twilio.sent) == 1
+    await settle(client)

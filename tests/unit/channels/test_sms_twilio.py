@@ -27,7 +27,7 @@ from models import Event, Message, MessageStatus, SmsOptOut
 from tests.conftest import SHARED, utc
 from tests.fixtures.sms.twilio import (
     ACCOUNT_SID, FORM, OUR_NUMBER, PUBLIC_URL, RESIDENT_PHONE, SMS_PATH, STATUS_PATH, TOKEN,
-    inbound, new_sid, post_signed, sign, sms_settings, status_report,
+    inbound, new_sid, post_signed, settle, sign, sms_settings, status_report,
 )
 from tests.fixtures.web_form.forms import count, eventually, rows
 
@@ -193,7 +193,9 @@ def sms_app_settings(tmp_settings):
 
 @pytest.fixture
 async def sms_client(aiohttp_client, sms_app_settings, fake_triager):
-    return await aiohttp_client(make_app(sms_app_settings, triager=fake_triager))
+    client = await aiohttp_client(make_app(sms_app_settings, triager=fake_triager))
+    yield client
+    await settle(client)
 
 
 async def test_a_signed_sms_is_kept_and_answered_with_empty_twiml(sms_client):
@@ -254,6 +256,7 @@ async def test_the_public_address_is_what_counts_behind_a_proxy(aiohttp_client, 
     assert resp.status == 200, await resp.text()
     resp = await post_signed(client, SMS_PATH, inbound(), signed_url=PUBLIC_URL + SMS_PATH)
     assert resp.status == 403
+    await settle(client)
 
 
 async def test_without_an_auth_token_nothing_is_accepted(client):
