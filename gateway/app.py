@@ -157,9 +157,24 @@ async def resources(app, adapters, submit, triager, deliverers, clock,
         log.info("gateway.started model=%s channels=%s",
                  getattr(runtime.deps.triager, "version", "?"), ",".join(sorted(adapters)))
         yield
-        for task in tasks:
+        await stop_tasks(tasks)
+
+
+async def stop_tasks(tasks: list[asyncio.Task], rounds: int = 10, wait: float = 1.0) -> None:
+    """Cancel background tasks, cancelling again any that swallowed the first cancel.
+
+    A cancel that lands inside some awaits (a database call in a ``finally``, or
+    ``asyncio.wait_for`` on Python 3.11) can be absorbed, leaving the task running; asking
+    again is what lets shutdown finish.
+    """
+    pending = set(tasks)
+    for _ in range(rounds):
+        if not pending:
+            return
+        for task in pending:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        _, pending = await asyncio.wait(pending, timeout=wait)
+    log.warning("gateway.tasks_not_stopped count=%s", len(pending))
 
 
 async def healthz(request: web.Request) -> web.Response:

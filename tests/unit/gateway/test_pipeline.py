@@ -266,3 +266,26 @@ async def test_email_reply_threads_to_the_case_by_in_reply_to(deps):
     assert second.case_reference == first.case_reference
     events = await load(deps, Event, kind="case.message_added")
     assert events[0].data["reference"] == first.case_reference
+
+
+async def test_shutdown_stops_a_task_that_swallows_the_first_cancel():
+    import asyncio
+
+    from gateway.app import stop_tasks
+
+    swallowed = []
+
+    async def stubborn():
+        while True:
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                if not swallowed:  # absorb the first cancel, as some awaits do
+                    swallowed.append(True)
+                    continue
+                raise
+
+    task = asyncio.create_task(stubborn())
+    await asyncio.sleep(0)
+    await stop_tasks([task], wait=0.1)
+    assert swallowed and task.cancelled()
