@@ -26,7 +26,7 @@ from gateway import keys
 from gateway.acknowledgements import AckRenderer
 from gateway.api import routes as api_routes
 from gateway.blobs import BlobStore
-from gateway.db import make_engine, make_sessionmaker, upgrade_async
+from gateway.db import is_sqlite, make_engine, make_sessionmaker, upgrade_async
 from gateway.deadlines import WorkingCalendar
 from gateway.errors import problem_middleware
 from gateway.outbox import OutboxWorker
@@ -147,7 +147,7 @@ async def resources(app, adapters, submit, triager, deliverers, clock,
                             clock=clock) as runtime:
         app[keys.DEPS], app[keys.PIPELINE], app[keys.OUTBOX] = (
             runtime.deps, runtime.pipeline, runtime.outbox)
-        if settings.database.url.startswith("sqlite"):
+        if is_sqlite(settings.database.url):
             await runtime.pipeline.release_all_leases()  # one process owns an SQLite file
             await runtime.outbox.release_all_leases()
         tasks = [asyncio.create_task(runtime.pipeline.worker()),

@@ -16,9 +16,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def make_engine(url: str, echo: bool = False) -> AsyncEngine:
     """An async engine; SQLite gets WAL, foreign keys and a busy timeout."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        _ensure_sqlite_dir(parsed.database)
+    if is_sqlite(url):
+        _ensure_sqlite_dir(make_url(url).database)
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -29,8 +28,9 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-def is_sqlite(engine: AsyncEngine) -> bool:
-    return engine.dialect.name == "sqlite"
+def is_sqlite(url: str) -> bool:
+    """Whether ``url`` names an SQLite database (the single-process embedded default)."""
+    return make_url(url).get_backend_name() == "sqlite"
 
 
 def _ensure_sqlite_dir(database: str | None) -> None:
