@@ -21,6 +21,7 @@ from pydantic_settings import (
 )
 
 from gateway.errors import ConfigError
+from triage import thresholds as review
 
 CATEGORIES = ("complaint", "service_request", "asb_report", "compliment", "feedback", "enquiry")
 
@@ -85,12 +86,30 @@ class DeadlineSettings(Section):
 
 class TriageSettings(Section):
     model_path: Path | None = None
-    review_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
-    thresholds: dict[str, float] = Field(default_factory=dict)
+    review_threshold: float = Field(default=review.REVIEW_THRESHOLD, ge=0.0, le=1.0)
+    thresholds: dict[str, float] = Field(default_factory=lambda: dict(review.DEFAULT_THRESHOLDS))
+    other_language_threshold: float = Field(
+        default=review.OTHER_LANGUAGE_THRESHOLD, ge=0.0, le=1.0)
+
+    @field_validator("thresholds", mode="before")
+    @classmethod
+    def _over_defaults(cls, value: Any) -> Any:
+        """A category left out of the file keeps its tuned default; unknown names are refused."""
+        if not isinstance(value, dict):
+            return value
+        unknown = sorted(set(value) - set(CATEGORIES))
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; expected some of {list(CATEGORIES)}")
+        return {**review.DEFAULT_THRESHOLDS, **value}
 
     def threshold_for(self, category: str) -> float:
         """The confidence below which a ``category`` prediction goes to review."""
         return self.thresholds.get(category, self.review_threshold)
+
+    def needs_review(self, category: str, confidence: float, language: str | None) -> bool:
+        """Below its category's threshold (higher for other languages) a prediction waits."""
+        return review.needs_review(category, confidence, language, self.thresholds,
+                                       self.review_threshold, self.other_language_threshold)
 
 
 class UploadSettings(Section):

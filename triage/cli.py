@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from triage.context import parse_earlier
 from triage.corpus_io import CorpusError, load_corpus, parse_timestamp
+from triage.labels import LABELS
 from triage.model import DEFAULT_MODEL_PATH, ModelError, TriageInput, TriageResult, Triager
 
 EVALUATE_BATCH = 64
@@ -50,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
     evaluate.add_argument("--model", type=Path, help="model file (default: bundled model)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.add_argument("--config", help="doorstep.toml whose [triage] thresholds to apply")
     evaluate.set_defaults(func=run_evaluate)
 
 
@@ -71,11 +74,16 @@ def parse_request(line: bytes) -> tuple[Any, TriageInput]:
         received_at = parse_timestamp(record.get("received_at"))
     except (ValueError, TypeError) as e:
         raise RequestError(f"bad received_at: {record.get('received_at')!r}", request_id) from e
+    try:
+        earlier = parse_earlier(record.get("earlier"))
+    except (ValueError, TypeError) as e:
+        raise RequestError(f"bad earlier: {e}", request_id) from e
     return request_id, TriageInput(
         text=text,
         subject=optional_str(record.get("subject")),
         channel=optional_str(record.get("channel")),
         received_at=received_at,
+        earlier=earlier,
     )
 
 
@@ -163,6 +171,15 @@ def classify_in_batches(triager: Triager, inputs: list[TriageInput]) -> Iterator
         say(f"classified {min(start + EVALUATE_BATCH, len(inputs))}/{len(inputs)}")
 
 
+def configured_thresholds(config: str | None) -> dict[str, float]:
+    """The review thresholds of --config, $DOORSTEP_CONFIG or ./doorstep.toml, else the defaults."""
+    from gateway.cli import find_config
+    from gateway.settings import load_settings
+
+    settings = load_settings(find_config(config)).triage
+    return {label: settings.threshold_for(label) for label in LABELS}
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
     """`triage evaluate FILE.jsonl`."""
     from triage.evaluation import evaluate, format_report
@@ -173,7 +190,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     except (CorpusError, ModelError) as e:
         say(f"triage evaluate: {e}")
         return 1
-    inputs = [TriageInput(e.text, e.subject, e.channel, e.received_at) for e in examples]
-    report = evaluate(examples, list(classify_in_batches(triager, inputs)), triager.version)
+    inputs = [TriageInput(e.text, e.subject, e.channel, e.received_at, e.earlier) for e in examples]
+    results = list(classify_in_batches(triager, inputs))
+    report = evaluate(examples, results, triager.version, configured_thresholds(args.config))
     print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else format_report(report))
     return 0

@@ -34,6 +34,7 @@ class Example:
     channel: str | None = None
     received_at: datetime | None = None
     note: str | None = None
+    earlier: tuple = ()  # triage.context.EarlierContact values, newest first
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -62,6 +63,8 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def parse_example(record: dict, where: str) -> Example:
     """Build an Example from one decoded JSON record."""
+    from triage.context import parse_earlier
+
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise CorpusError(f"{where}: record has no text")
     try:
@@ -74,6 +77,7 @@ def parse_example(record: dict, where: str) -> Example:
             channel=record.get("channel") or None,
             received_at=parse_timestamp(record.get("received_at")),
             note=record.get("note") or None,
+            earlier=parse_earlier(record.get("earlier")),
         )
     except (ValueError, TypeError) as e:
         raise CorpusError(f"{where}: {e}") from e

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
 from triage.corpus_io import Example
 from triage.labels import FLAGS, LABELS
 from triage.model import TriageResult
+from triage.thresholds import DEFAULT_THRESHOLDS, leak_and_review, needs_review
 
 RELIABILITY_BINS = 10
 
@@ -47,6 +48,8 @@ class EvaluationReport:
     flags: dict[str, Score]
     brier: float
     reliability: list[ReliabilityBin]
+    review: dict[str, int]  # at the review thresholds: complaints leaked, messages held
+    languages: dict[str, dict[str, float]]  # "en" / "other": messages, accuracy, sent to review
 
     def to_dict(self) -> dict:
         """A JSON-ready dict of the report."""
@@ -121,12 +124,31 @@ def reliability_table(correct: Sequence[bool], confidence: Sequence[float]) -> l
     return bins
 
 
+def language_breakdown(
+    correct: Sequence[bool], languages: Sequence[str | None], review: Sequence[bool]
+) -> dict[str, dict[str, float]]:
+    """Accuracy and review rate for English (or undetected) and for other languages."""
+    out = {}
+    for name in ("en", "other"):
+        idx = [i for i, lang in enumerate(languages) if (lang in (None, "en")) == (name == "en")]
+        out[name] = {
+            "messages": len(idx),
+            "accuracy": round(sum(correct[i] for i in idx) / len(idx), 4) if idx else 0.0,
+            "sent_to_review": sum(review[i] for i in idx),
+        }
+    return out
+
+
 def evaluate(
-    examples: Sequence[Example], results: Sequence[TriageResult], model_version: str = ""
+    examples: Sequence[Example], results: Sequence[TriageResult], model_version: str = "",
+    thresholds: Mapping[str, float] = DEFAULT_THRESHOLDS,
 ) -> EvaluationReport:
     """Compare results with the gold labels and flags of the same examples, in order."""
     gold = [e.label.value for e in examples]
     pred = [r.category.value for r in results]
+    languages = [r.language for r in results]
+    confidence = [r.confidence for r in results]
+    held = [needs_review(p, c, lang, thresholds) for p, c, lang in zip(pred, confidence, languages)]
     categories = category_scores(gold, pred)
     correct = [g == p for g, p in zip(gold, pred)]
     return EvaluationReport(
@@ -141,7 +163,9 @@ def evaluate(
             [r.flags for r in results],
         ),
         brier=brier_score(gold, [r.probabilities for r in results]),
-        reliability=reliability_table(correct, [r.confidence for r in results]),
+        reliability=reliability_table(correct, confidence),
+        review=leak_and_review(gold, pred, confidence, languages, thresholds),
+        languages=language_breakdown(correct, languages, held),
     )
 
 
@@ -169,7 +193,16 @@ def format_report(report: EvaluationReport) -> str:
     lines.append(f"{'':<16}" + "".join(f"{s:>9}" for s in short))
     for gold, row in report.confusion.items():
         lines.append(f"{gold:<16}" + "".join(f"{row[p]:>9}" for p in LABELS))
-    lines += [""] + format_scores("flag", report.flags) + ["", "reliability (confidence bins)"]
+    lines += [""] + format_scores("flag", report.flags) + [""]
+    r = report.review
+    lines.append(f"at the review thresholds: {r['sent_to_review']}/{r['messages']} messages held "
+                 f"for review; {r['complaints_auto_acknowledged_as_other']}/{r['complaints']} "
+                 "complaints acknowledged as something else without review")
+    for name, row in report.languages.items():
+        label = "English or undetected" if name == "en" else "other languages"
+        lines.append(f"  {label:<22} {row['messages']:>4} messages, accuracy "
+                     f"{row['accuracy']:.3f}, {row['sent_to_review']} held for review")
+    lines += ["", "reliability (confidence bins)"]
     lines.append(f"{'bin':<12} {'n':>5} {'mean conf':>10} {'accuracy':>9}")
     for b in report.reliability:
         lines.append(f"{b.low:.1f}-{b.high:.1f}{'':<5} {b.count:>5} "

@@ -12,9 +12,11 @@ from pathlib import Path
 import numpy as np
 import skops.io as sio
 
+from triage.context import EarlierContact, reweigh, weigh
 from triage.features import compose, describe_terms, term_contributions
+from triage.flag_models import FlagModel, allowed
 from triage.flags import FlagInput, detect_flags
-from triage.labels import Label
+from triage.labels import Flag, Label
 from triage.language import detect_language, warm_up
 from triage.scoring import LinearScorer
 
@@ -36,6 +38,7 @@ class TriageInput:
     subject: str | None = None
     channel: str | None = None  # any string accepted
     received_at: datetime | None = None  # aware UTC; None means "now" for date resolution
+    earlier: tuple[EarlierContact, ...] = ()  # the resident's earlier contacts, newest first
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class TriageResult:
     language: str | None
 
 
-def pack_bundle(pipeline, version: str) -> dict:
+def pack_bundle(pipeline, version: str, flag_models: dict | None = None) -> dict:
     """The dict saved to model.skops, each vocabulary stored as a term array.
 
     skops writes a dict attribute such as `vocabulary_` as verbose JSON (~40 MB here, seconds to
@@ -62,7 +65,9 @@ def pack_bundle(pipeline, version: str) -> dict:
     for name, vectoriser in packed.named_steps["features"].transformer_list:
         vocabularies[name] = np.asarray(vectoriser.get_feature_names_out(), dtype=str)
         del vectoriser.vocabulary_
-    return {"format": FORMAT, "version": version, "pipeline": packed, "vocabularies": vocabularies}
+    flags = {str(flag): model.to_dict() for flag, model in (flag_models or {}).items()}
+    return {"format": FORMAT, "version": version, "pipeline": packed, "vocabularies": vocabularies,
+            "flag_models": flags}
 
 
 def unpack_bundle(bundle: dict):
@@ -74,10 +79,16 @@ def unpack_bundle(bundle: dict):
     return pipeline
 
 
-def write_model_file(pipeline, version: str, path: Path) -> None:
-    """Save a pipeline as a compressed skops bundle (never pickle)."""
+def write_model_file(pipeline, version: str, path: Path, flag_models: dict | None = None) -> None:
+    """Save a pipeline and its learned flag detectors as a compressed skops bundle (never pickle)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(pack_bundle(pipeline, version), path, compression=zipfile.ZIP_DEFLATED)
+    sio.dump(pack_bundle(pipeline, version, flag_models), path, compression=zipfile.ZIP_DEFLATED)
+
+
+def unpack_flag_models(bundle: dict) -> dict[Flag, FlagModel]:
+    """The learned flag detectors of a bundle (none in a model file from before they existed)."""
+    stored = bundle.get("flag_models") or {}
+    return {Flag(name): FlagModel.from_dict(data) for name, data in stored.items()}
 
 
 def read_model_file(path: Path) -> dict:
@@ -112,10 +123,18 @@ def rounded_probabilities(labels: Sequence[str], row: np.ndarray) -> dict[str, f
     return probs
 
 
+def flag_reason(flag: Flag, evidence: str) -> str:
+    """How a flag's evidence is shown to staff: which rule or detector raised it, and on what."""
+    kind = "detector" if evidence.startswith("learned ") else "rule"
+    if evidence.startswith("follows up "):
+        kind = "context"
+    return f"{kind}: {evidence} → {flag.value}"
+
+
 class Triager:
     """A loaded model: classify messages one at a time or in batches."""
 
-    def __init__(self, pipeline, version: str) -> None:
+    def __init__(self, pipeline, version: str, flag_models: dict | None = None) -> None:
         self.version = version
         features = pipeline.named_steps["features"]
         classifier = pipeline.named_steps["classifier"]
@@ -126,37 +145,61 @@ class Triager:
         self._labels = [str(c) for c in classifier.classes_]
         self._names = features.get_feature_names_out()
         self._weights = explanation_weights(classifier)
+        self._flag_models: dict[Flag, FlagModel] = dict(flag_models or {})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Triager:
         """Load a model file (default: the bundled triage/data/model.skops)."""
         bundle = read_model_file(Path(path) if path else DEFAULT_MODEL_PATH)
         warm_up()
-        return cls(unpack_bundle(bundle), str(bundle.get("version", "unknown")))
+        return cls(unpack_bundle(bundle), str(bundle.get("version", "unknown")),
+                   unpack_flag_models(bundle))
 
     def classify(self, inp: TriageInput) -> TriageResult:
         """Classify one message (about a millisecond, plus the flag rules)."""
         index, values = self._scorer.vectorise(compose(inp.subject, inp.text))
-        proba = self._scorer.probabilities(index, values)
+        return self._result(inp, index, values, self._scorer.probabilities(index, values))
+
+    def _result(self, inp: TriageInput, index, values, proba: np.ndarray) -> TriageResult:
+        """The result for one message from its features and model probabilities."""
+        evidence = weigh(inp.text, inp.received_at, inp.earlier) if inp.earlier else None
+        if evidence is not None:
+            proba = reweigh(proba, self._labels, evidence.odds)
         best = int(np.argmax(proba))
         category = Label(self._labels[best])
-        found = detect_flags(FlagInput(inp.text, inp.subject, category, inp.received_at))
+        found = self._flags(inp, category, index, values, evidence)
         probabilities = rounded_probabilities(self._labels, proba)
+        context = [evidence.reason()] if evidence is not None and evidence.reason() else []
         return TriageResult(
             category=category,
             confidence=probabilities[category.value],
             probabilities=probabilities,
             flags=tuple(sorted(flag.value for flag, _ in found)),
-            reasons=self._reasons(index, values, best, found),
+            reasons=self._reasons(index, values, best, found) + tuple(context),
             model_version=self.version,
             language=detect_language(f"{inp.subject or ''}\n{inp.text}"),
         )
 
+    def _flags(self, inp: TriageInput, category: Label, index, values, evidence):
+        """Rule evidence, then learned detectors for flags no rule raised, then the history."""
+        found = dict(detect_flags(FlagInput(inp.text, inp.subject, category, inp.received_at)))
+        for flag, model in self._flag_models.items():
+            if flag in found or not allowed(flag, category):
+                continue
+            p = model.probability(index, values)
+            if p >= model.threshold:
+                words = ", ".join(f'"{t}"' for t in model.terms(index, values, self._names))
+                found[flag] = f"learned p={p:.2f}" + (f" from {words}" if words else "")
+        if (evidence is not None and evidence.complaint_follow_up and category is Label.COMPLAINT
+                and Flag.ESCALATION not in found):
+            found[Flag.ESCALATION] = f"follows up complaint {evidence.complaint_follow_up}"
+        return sorted(found.items(), key=lambda pair: pair[0].value)
+
     def _reasons(self, index, values, best: int, found) -> tuple[str, ...]:
-        """The top terms for the chosen class, then the rules that fired."""
+        """The top terms for the chosen class, then the rules and detectors that fired."""
         contributions = term_contributions(index, values, self._weights[best])
         terms = describe_terms(contributions, self._names, self._labels[best])
-        return tuple(terms + [f"rule: {evidence} → {flag.value}" for flag, evidence in found])
+        return tuple(terms + [flag_reason(flag, evidence) for flag, evidence in found])
 
     def classify_batch(self, inputs: Sequence[TriageInput]) -> list[TriageResult]:
         """Classify many messages, in order."""

@@ -24,6 +24,8 @@ from sklearn.svm import LinearSVC
 
 from triage.corpus_io import DEFAULT_TRAIN_DIR, Example, corpus_files, corpus_sha256, load_corpus
 from triage.features import build_vectoriser, compose
+from triage.flag_models import fit_flag_models
+from triage.thresholds import tune_thresholds
 from triage.labels import LABELS, Label
 from triage.model import DEFAULT_MODEL_PATH, write_model_file
 
@@ -98,12 +100,13 @@ def mean_scores(scores: Sequence[CVScores]) -> CVScores:
 
 def cross_validate(
     docs: Sequence[str], labels: Sequence[str], names: Sequence[str], progress: Progress
-) -> dict[str, CVScores]:
-    """Stratified k-fold scores for each candidate, fitting the vectoriser once per fold."""
+) -> tuple[dict[str, CVScores], dict[str, np.ndarray]]:
+    """Stratified k-fold scores and out-of-fold probabilities (LABELS order) for each candidate."""
     y = np.asarray(labels)
     folds = min(CV_FOLDS, int(min(Counter(labels).values())))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     per_name: dict[str, list[CVScores]] = {name: [] for name in names}
+    oof = {name: np.zeros((len(docs), len(LABELS))) for name in names}
     for number, (train_idx, test_idx) in enumerate(splitter.split(docs, y), start=1):
         progress(f"cv fold {number}/{folds}: vectorising")
         vectoriser = build_vectoriser()
@@ -113,8 +116,10 @@ def cross_validate(
             model = make_classifier(name, min(folds, CV_FOLDS)).fit(x_train, y[train_idx])
             proba = model.predict_proba(x_test)
             per_name[name].append(fold_scores(y[test_idx], proba, model.classes_))
+            for column, label in enumerate(model.classes_):  # a corpus may lack a label
+                oof[name][test_idx, LABELS.index(str(label))] = proba[:, column]
         progress(f"cv fold {number}/{folds}: done")
-    return {name: mean_scores(scores) for name, scores in per_name.items()}
+    return {name: mean_scores(scores) for name, scores in per_name.items()}, oof
 
 
 def best_candidate(results: dict[str, CVScores]) -> str:
@@ -155,9 +160,9 @@ def metadata(examples: Sequence[Example], paths, version: str, chosen: str, cv: 
     }
 
 
-def save_model(pipeline: Pipeline, meta: dict, out: Path) -> None:
+def save_model(pipeline: Pipeline, meta: dict, out: Path, flag_models: dict | None = None) -> None:
     """Write model.skops (skops, never pickle) and model.json beside it."""
-    write_model_file(pipeline, meta["version"], out)
+    write_model_file(pipeline, meta["version"], out, flag_models)
     out.with_suffix(".json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -175,7 +180,7 @@ def train(
     docs = [compose(e.subject, e.text) for e in examples]
     labels = [e.label.value for e in examples]
     names = list(candidates or CANDIDATES)
-    cv = cross_validate(docs, labels, names, progress)
+    cv, oof = cross_validate(docs, labels, names, progress)
     for name, s in cv.items():
         progress(f"  {name:<34} macro-F1 {s.macro_f1:.3f}  complaint recall "
                  f"{s.complaint_recall:.3f}  Brier {s.brier:.3f}")
@@ -183,7 +188,13 @@ def train(
     progress(f"fitting {chosen} on all {len(examples)} examples")
     folds = min(CV_FOLDS, int(min(Counter(labels).values())))
     pipeline = build_pipeline(chosen, folds).fit(docs, labels)
+    progress("fitting the learned flag detectors")
+    matrix = pipeline.named_steps["features"].transform(docs)
+    flag_models, flag_report = fit_flag_models(matrix, [e.flags for e in examples])
     meta = metadata(examples, paths, version or default_version(out, datetime.now(UTC)), chosen, cv)
-    save_model(pipeline, meta, out)
+    meta["flag_detectors"] = flag_report
+    meta["thresholds"] = tune_thresholds(np.asarray(labels), oof[chosen])
+    progress(f"review thresholds from out-of-fold predictions: {meta['thresholds']}")
+    save_model(pipeline, meta, out, flag_models)
     progress(f"saved {out} (version {meta['version']})")
     return meta
