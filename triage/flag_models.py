@@ -111,10 +111,39 @@ def out_of_fold(matrix, gold: np.ndarray) -> np.ndarray:
     return proba
 
 
+def combined_threshold(
+    gold: np.ndarray, proba: np.ndarray, rules: np.ndarray, beta: float
+) -> tuple[float | None, float, float]:
+    """(threshold or None, F-beta of rules or detector, F-beta of the rules alone).
+
+    The detector fires only where the rules did not, so its threshold is the one that best
+    completes the rules; None when no threshold improves on the rules alone.
+    """
+    alone = fbeta(gold, rules, beta)
+    best: tuple[float | None, float] = (None, alone)
+    for t in np.unique(np.round(proba, 3)):
+        f = fbeta(gold, rules | (proba >= t), beta)
+        if f > best[1] + 1e-9:
+            best = (float(t), f)
+    return best[0], best[1], alone
+
+
+def fbeta(gold: np.ndarray, pred: np.ndarray, beta: float) -> float:
+    tp = float(np.sum(pred & gold))
+    if not tp:
+        return 0.0
+    p, r = tp / pred.sum(), tp / gold.sum()
+    return (1 + beta**2) * p * r / (beta**2 * p + r)
+
+
 def fit_flag_models(
-    matrix, flag_sets: Sequence[Sequence[Flag]]
+    matrix, flag_sets: Sequence[Sequence[Flag]], rule_sets: Sequence[Sequence[Flag]] | None = None
 ) -> tuple[dict[Flag, FlagModel], dict[str, dict]]:
-    """One detector per flag with enough examples, and its out-of-fold scores for model.json."""
+    """One detector per flag that completes its rules, and out-of-fold scores for model.json.
+
+    ``rule_sets`` are the flags the rules raised on each training message (given its gold
+    category); without them each detector is judged alone.
+    """
     models: dict[Flag, FlagModel] = {}
     report: dict[str, dict] = {}
     for flag in Flag:
@@ -125,10 +154,17 @@ def fit_flag_models(
             report[flag.value] = {"positives": int(gold.sum()), "learned": False}
             continue
         beta = 2.0 if flag in RECALL_FIRST else 1.0
-        threshold, fbeta = best_threshold(gold, out_of_fold(matrix, gold), beta)
+        rules = np.array([flag in found for found in (rule_sets or [()] * len(gold))])
+        threshold, combined, alone = combined_threshold(gold, out_of_fold(matrix, gold), rules,
+                                                        beta)
+        entry = {"positives": int(gold.sum()), "learned": threshold is not None,
+                 f"cv_f{beta:g}_rules": round(alone, 4), f"cv_f{beta:g}_with_detector":
+                 round(combined, 4)}
+        report[flag.value] = entry
+        if threshold is None:
+            continue
         fitted = logistic().fit(matrix, gold)
         models[flag] = FlagModel(np.asarray(fitted.coef_[0], dtype=np.float64),
                                  float(fitted.intercept_[0]), threshold)
-        report[flag.value] = {"positives": int(gold.sum()), "learned": True,
-                              "threshold": round(threshold, 3), f"cv_f{beta:g}": round(fbeta, 4)}
+        entry["threshold"] = round(threshold, 3)
     return models, report

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from triage import rules
+from triage import hazard_rules, rules
 from triage.dates import out_of_time
 from triage.labels import Flag, Label
 
@@ -106,10 +106,17 @@ def detect_vulnerability(msg: FlagInput) -> str | None:
 
 
 def detect_cold_home(msg: FlagInput) -> str | None:
-    """No heating or hot water in cold weather for a vulnerable household."""
-    heating = find(rules.HEATING_OUT, msg.lowered)
-    if heating and find(rules.COLD_WEATHER, msg.lowered) and msg.vulnerable:
-        return f"{heating} + cold + vulnerable household"
+    """No heating or hot water in cold weather (a cold spell, cold indoors, or winter months)
+    for a vulnerable household."""
+    text = msg.lowered
+    heating = find(rules.HEATING_OUT, text) or find(hazard_rules.HEATING_OUT_MORE, text)
+    if not heating:
+        return None
+    winter = msg.received_at is not None and msg.received_at.month in hazard_rules.WINTER_MONTHS
+    cold = find(rules.COLD_WEATHER, text) or find(hazard_rules.COLD_MORE, text)
+    vulnerable = msg.vulnerable or find(hazard_rules.VULNERABLE_MORE, text)
+    if (cold or winter) and vulnerable:
+        return f"{heating} + {'cold' if cold else 'winter'} + vulnerable household"
     return None
 
 
@@ -121,13 +128,25 @@ def detect_harmful_mould(msg: FlagInput) -> str | None:
 
 
 def detect_urgent_hazard(msg: FlagInput) -> str | None:
-    """An immediate, serious risk to health or safety, in any category but thanks for past help."""
-    if msg.category is Label.COMPLIMENT:
-        return None
+    """An immediate, serious risk to health or safety, in any category; in thanks or a survey
+    only if it is not told as already dealt with."""
     text = msg.lowered
     for pattern in rules.ROUTINE_SAFETY:
         text = pattern.sub(" ", text)
-    return find(rules.URGENT_HAZARD, text) or detect_cold_home(msg) or detect_harmful_mould(msg)
+    found = (find(rules.URGENT_HAZARD, text) or find(hazard_rules.MORE_HAZARDS, text)
+             or detect_cold_home(msg) or detect_harmful_mould(msg))
+    if found and msg.category in (Label.COMPLIMENT, Label.FEEDBACK) and resolved(text, found):
+        return None
+    return found
+
+
+def resolved(text: str, evidence: str) -> bool:
+    """Whether the sentence holding the evidence tells of the hazard as past and dealt with."""
+    head = evidence.split(" + ")[0].split(" … ")[0]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if head in " ".join(sentence.split()):
+            return find(hazard_rules.RESOLVED, sentence) is not None
+    return False
 
 
 def detect_legal_action(msg: FlagInput) -> str | None:
@@ -176,12 +195,34 @@ def new_need_sentence(text: str) -> str | None:
 
 
 def detect_also_service_request(msg: FlagInput) -> str | None:
-    """A new repair or service need reported alongside another primary intent."""
+    """A new repair or service need reported alongside another primary intent.
+
+    In a complaint the defect is usually what is complained of, so a new one must be marked as
+    new ("also", "another thing", "not reported before"); an ASB report needs damage to put right.
+    In thanks, a survey answer or a question any defect still to be put right, or a hazard, is a
+    service need of its own.
+    """
     if msg.category is Label.SERVICE_REQUEST:
         return None
-    if msg.category is Label.ASB_REPORT:
+    if msg.category is Label.COMPLAINT:
+        return new_need_sentence(msg.lowered)
+    if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, to be put right
         return find(rules.ASB_SERVICE_NEED, msg.lowered)
-    return new_need_sentence(msg.lowered)
+    return outstanding_defect(msg.lowered) or detect_urgent_hazard(msg)
+
+
+def outstanding_defect(text: str) -> str | None:
+    """A defect raised as a further point ("but", "only thing", "PS", "also") in thanks, a survey
+    answer or a question, in a sentence that does not tell of it as already put right."""
+    said = find(rules.NEW_ISSUE_SAID, text)
+    if said:
+        return said
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(hazard_rules.TURN, sentence)
+        defect = marker and find(hazard_rules.DEFECT_WORDS, sentence)
+        if defect and not find(hazard_rules.RESOLVED, sentence):
+            return f"{marker} … {defect}"
+    return None
 
 
 DETECTORS: dict[Flag, Callable[[FlagInput], str | None]] = {

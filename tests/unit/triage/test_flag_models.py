@@ -33,7 +33,8 @@ def test_fit_flag_models_learns_flags_with_enough_examples():
     flag_sets[1] = (Flag.ABUSIVE,)  # too few examples to learn
     models, report = fit_flag_models(csr_matrix(x), flag_sets)
     assert set(models) == {Flag.URGENT_HAZARD}
-    assert report["urgent_hazard"]["learned"] and report["urgent_hazard"]["cv_f2"] > 0.9
+    assert report["urgent_hazard"]["learned"]
+    assert report["urgent_hazard"]["cv_f2_with_detector"] > 0.9 > report["urgent_hazard"]["cv_f2_rules"]
     assert report["abusive"] == {"positives": 1, "learned": False}
     assert "out_of_time" not in report  # dates are never guessed by a learned detector
     model = models[Flag.URGENT_HAZARD]
@@ -78,3 +79,15 @@ def test_flag_detectors_survive_the_model_file(fixture_model: Path, tmp_path: Pa
     assert flag is Flag.ESCALATION and loaded.threshold == 0.42 and loaded.intercept == -1.5
     assert np.array_equal(loaded.coef, detector.coef)
     assert Triager.load(out).version == "v-flags"
+
+
+def test_a_detector_is_kept_only_where_it_completes_the_rules():
+    from triage.flag_models import combined_threshold
+
+    gold = np.array([True, True, True, False, False])
+    rules = np.array([True, True, False, False, False])
+    proba = np.array([0.9, 0.8, 0.7, 0.2, 0.1])
+    threshold, with_detector, alone = combined_threshold(gold, proba, rules, beta=2.0)
+    assert threshold == 0.7 and with_detector == 1.0 and alone < 1.0
+    useless = np.array([0.1, 0.1, 0.1, 0.9, 0.9])  # fires only on the wrong messages
+    assert combined_threshold(gold, useless, rules, beta=1.0)[0] is None

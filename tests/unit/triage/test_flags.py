@@ -139,6 +139,25 @@ def test_vulnerability_negative(text: str) -> None:
         ("No heating, it's minus 4 tonight and I'm 91 and live alone", Label.COMPLAINT),
         ("Black mould in the baby's room, she keeps getting chest infections", Label.COMPLAINT),
         ("Is it normal for the ceiling to be bulging like this?", Label.ENQUIRY),
+        ("Thanks to Callum for the new sink! Only thing is since he left there's a strong gas "
+         "smell by the meter cupboard", Label.COMPLIMENT),
+        ("CO alarm screaming in the kitchen, we've all gone out to the car", Label.SERVICE_REQUEST),
+        ("the socket behind the fridge is buzzing and smells like burning plastic",
+         Label.COMPLIMENT),
+        ("Tonight it's coming through the light fitting and the electrics have tripped",
+         Label.COMPLAINT),
+        ("Survey: 6/10. The smoke alarms in the corridor on our floor haven't worked since the "
+         "refurb", Label.FEEDBACK),
+        ("the window in my son's bedroom is coming out of its frame, we're on the 7th floor",
+         Label.COMPLAINT),
+        ("No heating and no hot water since last night. My son is four months old.",
+         Label.COMPLAINT),  # received in November: winter
+        ("he just threatened to put a brick through my 6yo's head", Label.ASB_REPORT),
+        ("somebody keeps propping the fire exit door open and the escape stairs are blocked",
+         Label.ASB_REPORT),
+        ("Czuję gaz w kuchni od rana i boli mnie głowa", Label.SERVICE_REQUEST),
+        ("Sąsiad znowu groził mi nożem na klatce schodowej", Label.ASB_REPORT),
+        ("Nu avem încălzire de trei zile. Am un bebeluș de două luni.", Label.SERVICE_REQUEST),
     ],
 )
 def test_urgent_hazard_fires_in_any_category(text: str, category: Label) -> None:
@@ -153,10 +172,13 @@ def test_urgent_hazard_fires_in_any_category(text: str, category: Label) -> None
         "The boiler is making a noise",
         "No hot water since Monday",  # not cold weather with a vulnerable household
         "Thanks for fixing the gas smell so quickly last week",  # a compliment below
+        "Thank u to the lad who came out for the gas leak, all sorted now",
+        "Our carbon monoxide alarm hasn't gone off once, we just want it checked",
+        "Chciałabym przełożyć przegląd gazowy na inny dzień",  # rebooking a gas safety check
     ],
 )
 def test_urgent_hazard_negative(text: str) -> None:
-    category = Label.COMPLIMENT if text.startswith("Thanks") else Label.SERVICE_REQUEST
+    category = Label.COMPLIMENT if text.startswith("Thank") else Label.SERVICE_REQUEST
     assert flags.detect_urgent_hazard(msg(text, category)) is None
 
 
@@ -251,6 +273,36 @@ def test_also_service_request_for_asb_needing_a_clean_up() -> None:
 )
 def test_also_service_request_negative_when_only_chasing(text: str) -> None:
     assert flags.detect_also_service_request(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Thank you so much to the grounds team, the garden looks beautiful. But the gate at the "
+         "back doesn't latch anymore, it just swings open", Label.COMPLIMENT),
+        ("Survey 9/10, the plasterer was great. Separate issue - the radiator in the front "
+         "bedroom is not working", Label.FEEDBACK),
+        ("Dee the cleaner is a legend. if anyone's about, the bin store light is out",
+         Label.COMPLIMENT),
+        ("Lovely new kitchen! slight problem tho, the cooker hood sparked and now there's a "
+         "burning smell by the switch", Label.COMPLIMENT),  # a hazard is a repair to raise too
+    ],
+)
+def test_also_service_request_in_thanks_and_surveys(text: str, category: Label) -> None:
+    assert flags.detect_also_service_request(msg(text, category))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jake was so helpful when I rang about my blocked toilet, thank you",
+        "After a year of back and forth about the mould, it's finally gone. Thank you!",
+        "Could you please send me a copy of my tenancy agreement?",
+    ],
+)
+def test_also_service_request_not_for_a_past_repair_or_a_request_for_information(text: str) -> None:
+    category = Label.ENQUIRY if text.startswith("Could") else Label.COMPLIMENT
+    assert flags.detect_also_service_request(msg(text, category)) is None
 
 
 def test_also_service_request_never_accompanies_a_service_request() -> None:

@@ -1,0 +1,116 @@
+"""More `urgent_hazard` phrasings: the wordings residents use beyond the core table in rules.py.
+
+Grouped by the guide's hazards (gas and fumes, electrics, water meeting electrics, fire safety,
+structural danger and falls, threats of violence), plus the same cues in the other languages
+residents write in. Matched against lower-cased text with quoted history removed, after the
+routine-safety phrases (a trip hazard, an alarm to fit) are taken out.
+"""
+
+from __future__ import annotations
+
+from triage import rules
+from triage.rules import compile_all
+
+NEAR = r"[^.\n]{0,60}"
+ELECTRICAL = (r"(?:socket|plug|switch|fuse ?box|fuse board|consumer unit|meter (?:box|cupboard)|"
+              r"electric meter|wiring|cable|light fitting|isolator|cooker hood|extractor|"
+              r"electric shower|shower unit|heater|storage heater)")
+FAULT = (r"(?:buzz\w*|crackl\w*|sizzl\w*|scorch\w*|smok\w*|burning|burnt|melt\w*|hot to (?:the )?"
+         r"touch|went bang|banged|flash\w*|arc\w*)")
+MORE_HAZARDS = compile_all(
+    # Gas and carbon monoxide
+    r"\bgas\b[^.\n]{0,20}\b(?:smell\w*|leak\w*|escap\w*)|\bsmell\w*\b[^.\n]{0,25}\bgas\b|"
+    r"\b(?:co|carbon monoxide) (?:alarm|detector)\b[^.\n]{0,40}(?<!n't )(?<!not )(?<!never )"
+    r"\b(?:going off|gone off|went off|sound\w*|beep\w*|scream\w*|alarm\w*|activat\w*|trigger\w*|"
+    r"flash\w*)|\bcarbon monoxide\b"
+    r"[^.\n]{0,20}\b(?:poison\w*|leak\w*|fumes|levels?|reading|symptoms)\b",
+    r"\bblack (?:marks|soot|staining)\b[^.\n]{0,40}\b(?:flue|boiler|fire)\b|\bsoot\w*\b[^.\n]{0,30}"
+    r"\b(?:flue|boiler|gas fire)\b",
+    # Electrics
+    rf"\b{ELECTRICAL}\b{NEAR}\b{FAULT}\b|\b{FAULT}\b{NEAR}\b{ELECTRICAL}\b",
+    r"\bburning (?:plastic|rubber|electrical) smell\b|\bsmell\w* (?:of |like )?burning\b|"
+    r"\belectrics? (?:have |has |keep |keeps )?(?:tripped|tripping|gone off)\b[^.\n]{0,40}"
+    r"\b(?:water|leak|wet)\b|\b(?:water|leak\w*)\b[^.\n]{0,60}\belectrics? (?:have |has )?trip\w*",
+    r"\b(?:coming|pouring|dripping|leaking|running|pissing) (?:out of|through|from|into|down) "
+    r"(?:the |my |our |a )?(?:\w+ )?(?:light ?fittings?|lights?|ceiling lights?|sockets?|fuse ?box|"
+    r"switch(?:es)?|consumer unit)\b",
+    # Water
+    r"\bwater\b[^.\n]{0,20}\b(?:pouring|gushing|streaming|flooding|running) (?:down|through|in|"
+    r"into|out)\b|\bceiling\b[^.\n]{0,30}\b(?:bulg\w*|sag\w*|bowing|giving way)\b|"
+    r"\b(?:no|without) (?:running )?water (?:at all|supply)\b|\bno water\b[^.\n]{0,30}\b(?:taps?|"
+    r"toilet|flush)\b|\bsewage\b|\braw sewage\b|\b(?:only|one) toilet\b[^.\n]{0,40}\b(?:blocked|"
+    r"overflow\w*|not flush\w*|broken)\b",
+    # Fire safety
+    r"\b(?:smoke|fire|heat) (?:alarms?|detectors?)\b[^.\n]{0,60}\b(?:not work\w*|haven'?t work\w*|"
+    r"hasn'?t work\w*|don'?t work|doesn'?t work|do not work|does not work|never work\w*|dead|"
+    r"removed|taken down|disconnected|ripped|covered|no batter\w*)\b",
+    r"\bfire (?:exit|escape|door)s?\b[^.\n]{0,60}\b(?:propped|wedged|blocked|obstructed|locked|"
+    r"padlocked|won'?t (?:close|shut|latch)|doesn'?t (?:close|shut|latch)|broken|removed)\b|"
+    r"\b(?:stair(?:s|well|way)|corridor|landing|escape (?:stairs|route)|exit)\b[^.\n]{0,50}"
+    r"\b(?:blocked|can'?t get past|cannot get past|no way (?:out|down))\b|\bno way (?:out|down) if\b",
+    r"\bcaught (?:fire|alight)\b|\blit (?:paper|rags?|cloth)\b|\bpetrol (?:cans?|poured)\b|"
+    r"\bsmell of smoke\b|\bsmoke (?:coming|pouring|filling)\b",
+    # Structure and falls
+    r"\b(?:window|frame|balcony|render|slab|step|stairs|staircase|ceiling|hoist|railings?|wall|"
+    r"chimney|roof tiles?|coping|canopy|bannister|banister|glass|pane)\b[^.\n]{0,60}\b(?:coming "
+    r"(?:away|out of (?:its|the) frame)|come away|came away|hanging off|hanging down|pulling (?:out|away)|broken away|breaking "
+    r"away|dropped|about to (?:fall|give way|come down)|could fall|might fall|will fall|fall (?:on|"
+    r"onto|out)|land on|rotted through|moves? when|tips?\b|give way|gave way|swinging|daylight "
+    r"through|falling (?:out|off|down|in))",
+    r"\b(?:window|restrictor)\b[^.\n]{0,60}\b(?:child|children|toddler|kids?|son|daughter|baby)\b"
+    r"[^.\n]{0,60}\b(?:fall|open|climb)\w*|\bfall (?:out|from) (?:of )?(?:the |a )?window\b",
+    # Threats of violence
+    r"\bthreat\w*\b[^.\n]{0,60}\b(?:brick|kill\w*|stab\w*|knife|hurt|smash|head in|do me in|"
+    r"petrol|acid)\b|\b(?:brick|bottle|acid) (?:through|at|in) (?:my|our|his|her)\b",
+    # Other languages: gas, fire and sparks, water through lights, threats to kill
+    r"\bczu\w* gaz\b|\bzapach gazu\b|\bwyciek gazu\b|\bulatnia si[eę] gaz\b|\bhuele\w* a gas\b|"
+    r"\bolor a gas\b|\bcheiro a g[aá]s\b|\bmiros de gaz\b|\bscurgere de gaz\b|\bgaz kokusu\b|"
+    r"\bgaz kaçağı\b|\barogl nwy\b|گیس کی[^۔\n]{0,10}بو|رائحة غاز|ريحة غاز|গ্যাসের গন্ধ|"
+    r"ਗੈਸ ਦੀ ਬੋ|煤气味|燃气味|\bsmell of gas\b",
+    r"\biskr\w*|\bsc[aâ]ntei\w*|\bchispa\w*|\bfa[ií]sca\w*|火花|冒火|\bkıvılcım\w*",
+    r"\bzabij\w*|\bzabije\w*|\bno[żz]em\b|\bmatar\w*|\bmata-?te\b|\bomor\w*|\bcu?țitul?\b|"
+    r"\böldür\w*|\bbıçak\w*|\bdilayo\b|القتل|بالقتل|سأقتل|ماروں گا|جان سے مار",
+)
+
+# No heating or hot water, beyond rules.HEATING_OUT: other languages.
+HEATING_OUT_MORE = compile_all(
+    r"\bnu avem (?:încălzire|incalzire)\b|\bnão temos aquecimento\b|\bdim gwres\b|"
+    r"\bbrak ogrzewania\b|немає опалення|нет отопления|\bısıtma yok\b|\bkalorifer\w* (?:yok|"
+    r"çalışmıyor)\b|হিটিং[^।\n]{0,30}নেই|\bheating (?:nahi|nahin)\b|ہیٹنگ[^۔\n]{0,30}نہیں",
+)
+# Cold indoors, or a cold spell, beyond rules.COLD_WEATHER.
+COLD_MORE = compile_all(
+    r"\b(?:1[0-6]|[0-9])\s*(?:degrees|°c?|c\b)\s*(?:in (?:the|his|her|my|our|their) \w+|inside|"
+    r"indoors)|\b(?:room|flat|house|bedroom|lounge|living room|inside) (?:is|was|at|reads?) "
+    r"(?:only )?(?:1[0-6]|[0-9])\s*(?:degrees|°)|\bminus\b|\bmróz\b|\bmroz\w*|\bfrig\b|\bfr[ií]o\b|"
+    r"мороз|ঠান্ডা|\bsoğuk\b|\boer\b|\bwarm\b[^.\n]{0,20}\b(?:can'?t|cannot|unable)\b|"
+    r"\b(?:can'?t|cannot|unable to) (?:keep|get) (?:warm|him warm|her warm|them warm)\b",
+)
+# Young, old or ill, beyond rules.VULNERABILITY (these matter for a cold home).
+VULNERABLE_MORE = compile_all(
+    r"\b(?:on|uses?|needs?) oxygen\b|\bbebe\w*|\bbebeluș\w*|\bniemowl\w*|\bdziecko\b|\bdzieci\b|"
+    r"дитин\w*|\bbeb[eê]\b|\bbaby\b|\bchild(?:ren)?\b|\bkids\b|\b(?:[89]\d)\s*(?:years|yrs|y/?o)|"
+    r"৮\d বছর|\bmonths? old\b",
+)
+# A hazard told as over and dealt with, in thanks or a survey, is not an emergency now.
+RESOLVED = compile_all(
+    r"\b(?:fixed|sorted|resolved|made (?:it )?safe|repaired|replaced|all good now|came out|"
+    r"finally|(?:now|all) gone|gone now|no longer|used to|treated|"
+    r"was terrifying|last (?:week|wk|night|month|year|tuesday|monday|wednesday|thursday|friday|"
+    r"saturday|sunday)|yesterday)\b",
+)
+WINTER_MONTHS = frozenset({11, 12, 1, 2, 3})
+
+# A turn from thanks or comment to a further point, where a new repair is often raised.
+TURN = compile_all(
+    r"\b(?:but|only thing|one thing|slight problem|small problem|however|though|tho|although|"
+    r"while i'?ve got you|whilst i'?ve got you|not sure who to tell|if anyone'?s about|"
+    r"separate issue|can (?:someone|somebody|anyone|you|u)|could (?:someone|somebody|you|u)|"
+    r"is anyone|pero|ale|dar|mas|ond)\b",
+)
+# Defect words only (rules.DEFECT also has generic requests, too broad outside complaints).
+DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(
+    r"\b(?:doesn'?t|won'?t|does not|will not|isn'?t|is not) (?:latch\w*|work\w*|open\w*|"
+    r"clos\w*|lock\w*|turn\w* on|drain\w*|flush\w*|heat\w*)\b|\bflicker\w*|\bswings open\b|"
+    r"\b(?:has|have) (?:gone|packed in|blown|failed)\b|\bsharp edge\b",
+))
