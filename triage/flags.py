@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from triage import hazard_rules, rules
+from triage import rules_more, rules
 from triage.dates import out_of_time
 from triage.labels import Flag, Label
 
@@ -52,7 +52,8 @@ class FlagInput:
     @cached_property
     def vulnerable(self) -> str | None:
         """Vulnerability evidence, computed once (urgent_hazard depends on it too)."""
-        return find(rules.VULNERABILITY, self.lowered)
+        return find(rules.VULNERABILITY, self.lowered) or find(rules_more.VULNERABILITY_MORE,
+                                                                   self.lowered)
 
 
 def find(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
@@ -68,11 +69,12 @@ def detect_escalation(msg: FlagInput) -> str | None:
     """Unhappy with a response already given, asks to go further, or quotes a complaint ref."""
     if msg.category not in (Label.COMPLAINT, Label.FEEDBACK):
         return None
-    strong = find(rules.ESCALATION, msg.lowered)
+    strong = find(rules.ESCALATION, msg.lowered) or find(rules_more.ESCALATION_MORE, msg.lowered)
     if strong:
         return strong
     weak = find(rules.ESCALATION_WEAK, msg.lowered)
-    return weak if weak and find(rules.ESCALATION_CONTEXT, msg.lowered) else None
+    context = find(rules.ESCALATION_CONTEXT, msg.lowered) or "complaints" in msg.lowered
+    return weak if weak and context else None
 
 
 def detect_designated_person(msg: FlagInput) -> str | None:
@@ -95,9 +97,10 @@ def detect_representative(msg: FlagInput) -> str | None:
     text = msg.lowered
     for pattern in rules.NOT_REPRESENTATIVE:
         text = pattern.sub(" ", text)
-    if msg.category is Label.ENQUIRY:
-        return find(rules.REPRESENTATIVE, text)
-    return find(rules.REPRESENTATIVE, text) or find(rules.REPRESENTATIVE_LEGAL, text)
+    found = find(rules.REPRESENTATIVE, text) or find(rules_more.REPRESENTATIVE_MORE, text)
+    if found or msg.category is Label.ENQUIRY:
+        return found
+    return find(rules.REPRESENTATIVE_LEGAL, text)
 
 
 def detect_vulnerability(msg: FlagInput) -> str | None:
@@ -109,12 +112,12 @@ def detect_cold_home(msg: FlagInput) -> str | None:
     """No heating or hot water in cold weather (a cold spell, cold indoors, or winter months)
     for a vulnerable household."""
     text = msg.lowered
-    heating = find(rules.HEATING_OUT, text) or find(hazard_rules.HEATING_OUT_MORE, text)
+    heating = find(rules.HEATING_OUT, text) or find(rules_more.HEATING_OUT_MORE, text)
     if not heating:
         return None
-    winter = msg.received_at is not None and msg.received_at.month in hazard_rules.WINTER_MONTHS
-    cold = find(rules.COLD_WEATHER, text) or find(hazard_rules.COLD_MORE, text)
-    vulnerable = msg.vulnerable or find(hazard_rules.VULNERABLE_MORE, text)
+    winter = msg.received_at is not None and msg.received_at.month in rules_more.WINTER_MONTHS
+    cold = find(rules.COLD_WEATHER, text) or find(rules_more.COLD_MORE, text)
+    vulnerable = msg.vulnerable or find(rules_more.VULNERABLE_MORE, text)
     if (cold or winter) and vulnerable:
         return f"{heating} + {'cold' if cold else 'winter'} + vulnerable household"
     return None
@@ -133,7 +136,7 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
     text = msg.lowered
     for pattern in rules.ROUTINE_SAFETY:
         text = pattern.sub(" ", text)
-    found = (find(rules.URGENT_HAZARD, text) or find(hazard_rules.MORE_HAZARDS, text)
+    found = (find(rules.URGENT_HAZARD, text) or find(rules_more.MORE_HAZARDS, text)
              or detect_cold_home(msg) or detect_harmful_mould(msg))
     if found and msg.category in (Label.COMPLIMENT, Label.FEEDBACK) and resolved(text, found):
         return None
@@ -145,7 +148,7 @@ def resolved(text: str, evidence: str) -> bool:
     head = evidence.split(" + ")[0].split(" … ")[0]
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         if head in " ".join(sentence.split()):
-            return find(hazard_rules.RESOLVED, sentence) is not None
+            return find(rules_more.RESOLVED, sentence) is not None
     return False
 
 
@@ -170,12 +173,13 @@ def detect_abusive(msg: FlagInput) -> str | None:
     """Abusive, threatening or hateful language towards staff."""
     if msg.category is Label.ASB_REPORT:
         return None  # abuse quoted from a neighbour is the report, not abuse of staff
-    return find(rules.ABUSIVE, msg.lowered)
+    return find(rules.ABUSIVE, msg.lowered) or find(rules_more.ABUSIVE_MORE, msg.lowered)
 
 
 def detect_no_response_wanted(msg: FlagInput) -> str | None:
     """The writer says no reply is needed."""
-    strong = find(rules.NO_RESPONSE_WANTED, msg.lowered)
+    strong = find(rules.NO_RESPONSE_WANTED, msg.lowered) or find(rules_more.NO_RESPONSE_MORE,
+                                                                 msg.lowered)
     if strong or msg.category not in (Label.FEEDBACK, Label.COMPLIMENT):
         return strong
     return find(rules.NO_RESPONSE_WEAK, msg.lowered)
@@ -218,9 +222,9 @@ def outstanding_defect(text: str) -> str | None:
     if said:
         return said
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(hazard_rules.TURN, sentence)
-        defect = marker and find(hazard_rules.DEFECT_WORDS, sentence)
-        if defect and not find(hazard_rules.RESOLVED, sentence):
+        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
+        defect = marker and find(rules_more.DEFECT_WORDS, sentence)
+        if defect and not find(rules_more.RESOLVED, sentence):
             return f"{marker} … {defect}"
     return None
 

@@ -328,3 +328,51 @@ def test_detect_flags_returns_sorted_flags_with_evidence() -> None:
 def test_quoted_email_history_is_ignored() -> None:
     text = "Thanks, sorted now.\n\nOn 2 Oct 2025, at 10:00, Repairs wrote:\n> smell of gas reported"
     assert flags.detect_urgent_hazard(msg(text, Label.FEEDBACK)) is None
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "category"),
+    [
+        (Flag.VULNERABILITY, "No heating again. My son is four months old.", Label.COMPLAINT),
+        (Flag.VULNERABILITY, "Mould all over the wall, my daughter is 2 and in hospital again",
+         Label.COMPLAINT),
+        (Flag.VULNERABILITY, "3rd day no heating & Im on oxygen", Label.COMPLAINT),
+        (Flag.VULNERABILITY, "Boję się wychodzić z domu z dziećmi", Label.ASB_REPORT),
+        (Flag.REPRESENTATIVE, "I am writing for my neighbour, whose written English is limited",
+         Label.COMPLAINT),
+        (Flag.REPRESENTATIVE, "I'm filling this in for my mum, who doesn't use email",
+         Label.FEEDBACK),
+        (Flag.REPRESENTATIVE, "My mum's complaint was closed. I'm her son and I help with post",
+         Label.COMPLAINT),
+        (Flag.ESCALATION, "this is my second complaint and your reply was rubbish, copy and paste",
+         Label.COMPLAINT),
+        (Flag.ESCALATION, "the complaints lady said there's nothing more they can do. can this "
+         "go to the next stage", Label.COMPLAINT),
+        (Flag.ESCALATION, "your complaints team r a bunch of lying clowns. escalate it",
+         Label.COMPLAINT),
+        (Flag.ABUSIVE, "Karen in the rent team is a vile, jumped-up cow", Label.COMPLAINT),
+        (Flag.ABUSIVE, "Tipa de la telefon e o proastă care nu știe nimic", Label.COMPLAINT),
+        (Flag.NO_RESPONSE_WANTED, "Sugestão: cartas em português. Não precisa responder",
+         Label.FEEDBACK),
+        (Flag.NO_RESPONSE_WANTED, "The lift was out again today, just for your records",
+         Label.FEEDBACK),
+    ],
+)
+def test_wordings_beyond_the_core_tables(flag: Flag, text: str, category: Label) -> None:
+    assert flags.DETECTORS[flag](msg(text, category))
+
+
+@pytest.mark.parametrize(
+    ("flag", "text", "category"),
+    [
+        (Flag.ESCALATION, "The rent increase letter was wrong, I want it corrected",
+         Label.COMPLAINT),
+        (Flag.ESCALATION, "I have reported the noise five times; I want someone senior to look",
+         Label.COMPLAINT),
+        (Flag.ABUSIVE, "This bloody boiler is a useless heap of junk", Label.SERVICE_REQUEST),
+        (Flag.VULNERABILITY, "Can I book the appointment for 3 pm on the 4th?",
+         Label.SERVICE_REQUEST),
+    ],
+)
+def test_wordings_beyond_the_core_tables_negative(flag: Flag, text: str, category: Label) -> None:
+    assert flags.DETECTORS[flag](msg(text, category)) is None

@@ -1,9 +1,11 @@
-"""More `urgent_hazard` phrasings: the wordings residents use beyond the core table in rules.py.
+"""More rule tables: wordings residents use beyond the core tables in rules.py.
 
-Grouped by the guide's hazards (gas and fumes, electrics, water meeting electrics, fire safety,
-structural danger and falls, threats of violence), plus the same cues in the other languages
-residents write in. Matched against lower-cased text with quoted history removed, after the
-routine-safety phrases (a trip hazard, an alarm to fit) are taken out.
+Written from the training corpus's later files, whose wordings the core tables missed: hazards
+grouped by the guide's list (gas and fumes, electrics, water meeting electrics, fire safety,
+structural danger and falls, threats of violence), cold homes, new repairs raised in thanks or
+surveys, and more ways of escalating, disclosing vulnerability, writing for someone, abusing
+staff and saying no reply is needed, with the same cues in the other languages residents write
+in. Matched like the core tables: lower-cased text with quoted history removed.
 """
 
 from __future__ import annotations
@@ -114,3 +116,56 @@ DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(
     r"clos\w*|lock\w*|turn\w* on|drain\w*|flush\w*|heat\w*)\b|\bflicker\w*|\bswings open\b|"
     r"\b(?:has|have) (?:gone|packed in|blown|failed)\b|\bsharp edge\b",
 ))
+
+VULNERABILITY_MORE = compile_all(
+    r"\b(?:son|daughter|child|kid|baby|boy|girl|grandson|granddaughter)\b[^.\n]{0,25}\b(?:is|'s|"
+    r"aged|turned) (?:[0-4]|one|two|three|four)(?: (?:years?|months?)(?: old)?)?\b(?! (?:weeks|days|"
+    r"times|o'?clock|pm|am|hours|minutes))",
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[- ]months?[- ]old\b|"
+    r"\b[0-4] ?(?:yo|y/o|yr old|year old)\b|\b(?:kids|children) aged [0-4]\b|\b\d months gone\b",
+    r"\bhousebound\b|\bmotor neurone\b|\bon steroids\b|\bimmune system\b|\bprofoundly deaf\b|"
+    r"\bon oxygen\b|\bsince (?:my|his|her) (?:stroke|operation|diagnosis|heart attack)\b|"
+    r"\bterminal\w*\b|\bcancer\b|\bpalliative\b|\bmy anxiety\b|\bsevere (?:anxiety|depression)\b",
+    r"dziećmi|\bdzieci\b|\bniemowl\w*|\bbebeluș\w*|\bbebe\b|\bbeb[eê]\b|أطفال\w*|أطفالي|بچے|"
+    r"بچوں|باردار|حامله|дитин\w*|عمر \d{2} سال|বয়স [৭-৯][০-৯]|[૭-૯][૦-૯] વર્ષ|\bciąży\b|"
+    r"\bînsărcinat\w*|\bembarazada\b|\bgrávida\b|\bhamile\b|\bbeichiog\b",
+)
+REPRESENTATIVE_MORE = compile_all(
+    r"\b(?:writing|filling this in|emailing|messaging|contacting you|ringing|calling|posting) "
+    r"(?:this )?(?:for|on behalf of) (?:my|our|her|his|a)\b",
+    r"\bi'?m (?:her|his|their) (?:son|daughter|carer|grand\w+|neighbour|niece|nephew|advocate|"
+    r"support worker|social worker)\b|\b(?:with|and) her (?:grand)?(?:daughter|son)\b[^.\n]{0,40}"
+    r"\b(?:talking|spoke|speaking)\b",
+    r"\bmy (?:elderly )?(?:mum|mom|dad|mother|father|nan|gran|grandad|grandma)(?:'s| is (?:\d{2}|"
+    r"disabled|elderly|housebound|deaf|blind|in hospital)| has (?:had|been)| hasn'?t| can'?t| "
+    r"lives)\b",
+    r"کی طرف سے|পক্ষ থেকে|\bw imieniu\b|\bîn numele\b|\ben nombre de\b|\bem nome d[aeo]\b|"
+    r"\bar ran\b|نيابة عن",
+)
+ESCALATION_MORE = compile_all(
+    r"\b(?:your|the|ur) (?:reply|response|answer)\b[^.\n]{0,20}\b(?:was|is)\b"
+    r"[^.\n]{0,15}\b(?:rubbish|useless|pathetic|wrong|not good enough|a joke|copy and paste|"
+    r"insulting|a brush[- ]off)",
+    r"\b(?:final|stage (?:1|one)) response\b|\bnext stage\b|\bombudsman next\b|"
+    r"\bcomplain(?:t)? about the complaint\b|\b(?:closed|upheld) (?:my|the|her|his) complaint\b|"
+    r"\bcomplaint (?:was |has been |got )?(?:closed|upheld|not upheld)\b|"
+    r"\b(?:closed|upheld)\b[^.\n]{0,20}\bcomplaint\b",
+    r"\b(?:want|like|request\w*|asking for|ask for) (?:my complaint|the complaint|the decision|"
+    r"(?:it|this) (?:to be )?escalat\w*)|\bi want (?:a|it) review(?:ed)?\b|"
+    r"\bescalate (?:it|this|my complaint)\b",
+    r"إحالة شكو|\bdrugi etap\b|\bodwołani\w*|\betapa (?:a )?(?:2|doua)\b|\bsegunda etapa\b|"
+    r"\bcam 2\b|\bikinci aşama\b",
+)
+ABUSIVE_MORE = compile_all(
+    r"\b(?:is|are|you'?re|ur|you|she'?s|he'?s)\s+(?:a |an )?(?:[\w-]+[, ]+){0,2}(?:cow|idiots?|"
+    r"morons?|clowns?|muppets?|bitch|bastards?|prats?|scum|liars?)\b|\blying (?:clowns|scum|"
+    r"bastards|idiots)\b",
+    r"\bproast[aă]\b|\bidio(?:ta|tă|ci|tas)\b|\bdebil\w*\b|\bkretyn\w*\b|\bpendej\w*\b",
+)
+NO_RESPONSE_MORE = compile_all(
+    r"\bnão precisa (?:de )?responder\b|\bno (?:hace falta|es necesario) (?:responder|contestar)\b|"
+    r"\bnie (?:trzeba|musicie|oczekuj\w*) odp\w*|\bbez odpowiedzi\b|\bnu (?:este nevoie|trebuie) "
+    r"s[aă] r[aă]spunde\w*|\bdim angen ateb\b|\bjawab (?:ki )?zaroorat nahi\b|"
+    r"\bnot expecting (?:a |an )?(?:reply|response|answer)\b|\bno (?:reply|response|answer) "
+    r"(?:needed|necessary|required|expected)\b|\bfyi\b|\bjust for your (?:info|information|records)\b",
+)
