@@ -64,6 +64,15 @@ MORE_HAZARDS = compile_all(
     # Threats of violence
     r"\bthreat\w*\b[^.\n]{0,60}\b(?:brick|kill\w*|stab\w*|knife|hurt|smash|head in|do me in|"
     r"petrol|acid)\b|\b(?:brick|bottle|acid) (?:through|at|in) (?:my|our|his|her)\b",
+    r"\b(?:i'?m|you'?re|ur|youre) ['‘’\"]?dead\b|\bsort (?:me|us) out\b|\bscared to (?:leave|go out of) "
+    r"(?:the|my) (?:flat|house|home)\b",
+    r"\b(?:tiles?|slates?|bricks?|coping stones?|branch(?:es)?|tree)\b[^.\n]{0,40}\b(?:falling|fell|"
+    r"came down|come down|hanging loose|smashed|crashed)\b",
+    r"\b(?:overflowing|won'?t stop)\b[^.\n]{0,40}\bwater\b|\bwater (?:going|getting|spreading|"
+    r"seeping) (?:under|into|through|everywhere)\b",
+    r"\b(?:needles?|syringes?)\b[^.\n]{0,60}\b(?:play\w*|sandpit|child\w*|kids?|year old|picked)",
+    r"\b(?:oxygen|concentrator|dialysis|ventilator|hoist|stair ?lift|nebuli[sz]er)\b[^.\n]{0,60}"
+    r"\b(?:cut\w* out|tripp\w*|no power|not working|keeps? going off)",
     # Other languages: gas, fire and sparks, water through lights, threats to kill
     r"\bczu\w* gaz\b|\bzapach gazu\b|\bwyciek gazu\b|\bulatnia si[eę] gaz\b|\bhuele\w* a gas\b|"
     r"\bolor a gas\b|\bcheiro a g[aá]s\b|\bmiros de gaz\b|\bscurgere de gaz\b|\bgaz kokusu\b|"
@@ -79,6 +88,9 @@ HEATING_OUT_MORE = compile_all(
     r"\bnu avem (?:încălzire|incalzire)\b|\bnão temos aquecimento\b|\bdim gwres\b|"
     r"\bbrak ogrzewania\b|немає опалення|нет отопления|\bısıtma yok\b|\bkalorifer\w* (?:yok|"
     r"çalışmıyor)\b|হিটিং[^।\n]{0,30}নেই|\bheating (?:nahi|nahin)\b|ہیٹنگ[^۔\n]{0,30}نہیں",
+    r"\bheatin'?s?\b[^.\n]{0,20}\b(?:packed|gone|broke|off|not)|\b(?:heating|boiler|hot water)"
+    r"\b[^.\n]{0,30}\b(?:isn'?t working|is not working|won'?t (?:reset|come on|work|fire)|"
+    r"shows? an? \w+ (?:error|fault)|keeps? (?:cutting|going) (?:out|off))",
 )
 # Cold indoors, or a cold spell, beyond rules.COLD_WEATHER.
 COLD_MORE = compile_all(
@@ -92,7 +104,8 @@ COLD_MORE = compile_all(
 VULNERABLE_MORE = compile_all(
     r"\b(?:on|uses?|needs?) oxygen\b|\bbebe\w*|\bbebeluș\w*|\bniemowl\w*|\bdziecko\b|\bdzieci\b|"
     r"дитин\w*|\bbeb[eê]\b|\bbaby\b|\bchild(?:ren)?\b|\bkids\b|\b(?:[89]\d)\s*(?:years|yrs|y/?o)|"
-    r"৮\d বছর|\bmonths? old\b",
+    r"৮\d বছর|\bmonths? old\b|\b\d{1,2} days? old\b|\b[6-9]\d yaşında\b|\bhastası\b|"
+    r"\b(?:7[5-9]|[89]\d) (?:lat|ani|años|anos)\b",
 )
 # A hazard told as over and dealt with, in thanks or a survey, is not an emergency now.
 RESOLVED = compile_all(
@@ -161,6 +174,9 @@ ABUSIVE_MORE = compile_all(
     r"morons?|clowns?|muppets?|bitch|bastards?|prats?|scum|liars?)\b|\blying (?:clowns|scum|"
     r"bastards|idiots)\b",
     r"\bproast[aă]\b|\bidio(?:ta|tă|ci|tas)\b|\bdebil\w*\b|\bkretyn\w*\b|\bpendej\w*\b",
+    r"\bforeign (?:idiot|woman|man|bitch|scum|\w+ idiot)\b|\bgo back (?:where|to (?:your|their) "
+    r"(?:own )?country)\b|\bsomeone (?:will|is going to|gonna|'?ll) get hurt\b|\bthieving\b|"
+    r"\bb\*st\w*|\bf\*ck\w*|\bc\*nt\w*|\bsomeone english\b",
 )
 NO_RESPONSE_MORE = compile_all(
     r"\bnão precisa (?:de )?responder\b|\bno (?:hace falta|es necesario) (?:responder|contestar)\b|"

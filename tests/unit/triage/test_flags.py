@@ -376,3 +376,29 @@ def test_wordings_beyond_the_core_tables(flag: Flag, text: str, category: Label)
 )
 def test_wordings_beyond_the_core_tables_negative(flag: Flag, text: str, category: Label) -> None:
     assert flags.DETECTORS[flag](msg(text, category)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("heatin's packed in and im 7 months gone, freezing in here", Label.SERVICE_REQUEST),
+        ("Our heating isn't working, the boiler shows an F22 error. We have a baby who is 9 days "
+         "old and it's 4 degrees outside", Label.SERVICE_REQUEST),
+        ("im on oxygen 24/7 and the electric keeps tripping, the concentrator keeps cutting out",
+         Label.SERVICE_REQUEST),
+        ("toilet overflowing and won't stop, water going under the bathroom door into the hall",
+         Label.SERVICE_REQUEST),
+        ("Half the ridge tiles are off; one came down and smashed on the path by my door",
+         Label.SERVICE_REQUEST),
+        ("he keeps messaging that I'm 'dead' if I go to the police", Label.ASB_REPORT),
+        ("Kombi bozuldu, evde ısıtma yok. Babam 83 yaşında, ev çok soğuk.", Label.SERVICE_REQUEST),
+    ],
+)
+def test_urgent_hazard_more_wordings(text: str, category: Label) -> None:
+    assert flags.detect_urgent_hazard(msg(text, category))
+
+
+def test_swearing_at_staff_with_hate_is_abusive_but_threats_to_staff_are_not_a_hazard() -> None:
+    text = "if ur engineer doesnt turn up again i'll be down ur office n someone will get hurt"
+    assert flags.detect_abusive(msg(text)) and flags.detect_urgent_hazard(msg(text)) is None
+    assert flags.detect_abusive(msg("I want someone English, not that foreign woman again"))
