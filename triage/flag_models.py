@@ -2,9 +2,12 @@
 
 The rules in `triage.rules` catch the phrasings they were written for; a learned detector also
 catches wordings they miss ("fumes from the boiler", "sparks off the plug"). A flag fires when its
-rule fires or its learned probability reaches the flag's threshold. Each threshold is chosen on
-out-of-fold predictions over the training corpus: F2 (recall counts double) for the flags whose
-misses are costly — `urgent_hazard`, `escalation`, `designated_person` — and F1 for the rest.
+rule fires or its learned probability reaches the flag's threshold, chosen on out-of-fold
+predictions over the training corpus. For the flags whose misses are costly — `urgent_hazard`,
+`escalation`, `designated_person` — the detector is a safety net in its own right: its threshold
+maximises its own F2 (recall counts double), because the rules, written from the training text,
+look better on it than on new text. For the rest it is kept only where it completes the rules,
+at the threshold that maximises the F1 of rules or detector.
 The category gates of the rules apply to the learned detectors too (a service request never
 carries `also_service_request`), and the reason names the words that weighed most.
 """
@@ -155,8 +158,11 @@ def fit_flag_models(
             continue
         beta = 2.0 if flag in RECALL_FIRST else 1.0
         rules = np.array([flag in found for found in (rule_sets or [()] * len(gold))])
-        threshold, combined, alone = combined_threshold(gold, out_of_fold(matrix, gold), rules,
-                                                        beta)
+        proba = out_of_fold(matrix, gold)
+        threshold, combined, alone = combined_threshold(gold, proba, rules, beta)
+        if flag in RECALL_FIRST:
+            threshold = best_threshold(gold, proba, beta)[0]
+            combined = fbeta(gold, rules | (proba >= threshold), beta)
         entry = {"positives": int(gold.sum()), "learned": threshold is not None,
                  f"cv_f{beta:g}_rules": round(alone, 4), f"cv_f{beta:g}_with_detector":
                  round(combined, 4)}

@@ -191,8 +191,9 @@ def new_need_sentence(text: str) -> str | None:
     if said:
         return said
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        marker = find(rules.NEW_ISSUE_MARKER, sentence)
-        defect = marker and find(rules.DEFECT, sentence)
+        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.NEW_ISSUE_MORE, sentence)
+        defect = marker and (find(rules.DEFECT, sentence)
+                             or find(rules_more.DEFECT_WORDS[2:], sentence))
         if defect:
             return f"{marker} … {defect}"
     return None
@@ -210,9 +211,10 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
         return None
     if msg.category is Label.COMPLAINT:
         return new_need_sentence(msg.lowered)
-    if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, to be put right
-        return find(rules.ASB_SERVICE_NEED, msg.lowered)
-    return outstanding_defect(msg.lowered) or detect_urgent_hazard(msg)
+    if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
+        return find(rules.ASB_SERVICE_NEED, msg.lowered) or new_need_sentence(msg.lowered)
+    hazard = msg.category is not Label.ENQUIRY and detect_urgent_hazard(msg)
+    return outstanding_defect(msg.lowered) or hazard or None
 
 
 def outstanding_defect(text: str) -> str | None:

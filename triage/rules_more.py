@@ -73,11 +73,34 @@ MORE_HAZARDS = compile_all(
     r"\b(?:needles?|syringes?)\b[^.\n]{0,60}\b(?:play\w*|sandpit|child\w*|kids?|year old|picked)",
     r"\b(?:oxygen|concentrator|dialysis|ventilator|hoist|stair ?lift|nebuli[sz]er)\b[^.\n]{0,60}"
     r"\b(?:cut\w* out|tripp\w*|no power|not working|keeps? going off)",
+    r"\b(?:restrictor|latch)\b[^.\n]{0,40}\b(?:snapped|broken|missing|gone)\b|\bfire doors?\b"
+    r"[^.\n]{0,60}\b(?:off (?:its|the) hinges|don'?t shut|won'?t shut|swing\w*)\b|"
+    r"\b(?:smoke (?:alarm|detector)s?)\b[^.\n]{0,40}\b(?:hanging|taken down|missing|never put)\b|"
+    r"\bno smoke alarms?\b|\bno way out\b|\bpadlock\w*\b[^.\n]{0,40}\bfire\b|"
+    r"\bfire exit\b[^.\n]{0,60}\b(?:chain\w*|padlock\w*)\b",
+    r"\bbroken into\b[^.\n]{0,80}\b(?:won'?t (?:close|lock)|can'?t (?:lock|close)|not secure)\b|"
+    r"\bdoor\b[^.\n]{0,30}\b(?:won'?t (?:close|shut) or lock|doesn'?t (?:close|lock) at all)\b|"
+    r"\b(?:kick|kicked|smash|smashed) (?:the|my) door (?:in|down)\b",
+    r"\bflue\b[^.\n]{0,40}\b(?:disconnected|cracked|loose|come apart|split)\b|\b(?:gas|calor) "
+    r"(?:bottles?|cylinders?)\b[^.\n]{0,60}\b(?:stored|cupboard|stairwell|corridor|landing)\b",
+    r"\bbulg\w*\b[^.\n]{0,40}\b(?:full of water|water)\b|\b(?:concrete|plaster|masonry|render)\b"
+    r"[^.\n]{0,30}\b(?:fell|falling|came down|dropped) (?:on|onto|off|from)\b|\bbranch\b"
+    r"[^.\n]{0,60}\broof\b|\b(?:landing|steps?|stairs)\b[^.\n]{0,40}\bhas dropped\b",
+    r"\bcut (?:her|him|me|you|us)\b|\b(?:waved|waving|brandish\w*) (?:a|an) (?:\w+ )?(?:hammer|"
+    r"knife|bat|machete|bar)\b|\bburning (?:paper|rags?)\b|\b(?:said|says|saying) (?:he'?s|"
+    r"she'?s|they'?re) coming back\b",
     # Other languages: gas, fire and sparks, water through lights, threats to kill
     r"\bczu\w* gaz\b|\bzapach gazu\b|\bwyciek gazu\b|\bulatnia si[eę] gaz\b|\bhuele\w* a gas\b|"
     r"\bolor a gas\b|\bcheiro a g[aá]s\b|\bmiros de gaz\b|\bscurgere de gaz\b|\bgaz kokusu\b|"
     r"\bgaz kaçağı\b|\barogl nwy\b|گیس کی[^۔\n]{0,10}بو|رائحة غاز|ريحة غاز|গ্যাসের গন্ধ|"
     r"ਗੈਸ ਦੀ ਬੋ|煤气味|燃气味|\bsmell of gas\b",
+    r"\bmon[oó]xido de carbono\b|\bmonossido di carbonio\b|\besgoto\b|"
+    r"\baguas? residuales\b|\bcanalizare\b|\bteto\b[^.\n]{0,30}\b(?:cedendo|caindo|caiu)\b|"
+    r"\btecho\b[^.\n]{0,30}\b(?:se cae|cayendo|hundi\w*)\b|\bbalcone\b[^.\n]{0,40}\b(?:staccato|"
+    r"pericolant\w*)\b|\belektros? lizd\w*|\bpobije\b|\bpobi[ćc]\b|ਧਮਕੀ|تهدید|می‌کشد|"
+    r"\bgas ki (?:boo|bu)\b|\bgaz\b[^.\n]{0,20}\b(?:kokusu|sızıntı\w*)\b|\bgwres wedi torri\b"
+    r"[^.\n]{0,80}\b(?:rhewi|oer)\b|\bmoisissure\b[^.\n]{0,80}\b(?:enceinte|b[ée]b[ée]|tousse|"
+    r"asthme)\b",
     r"\biskr\w*|\bsc[aâ]ntei\w*|\bchispa\w*|\bfa[ií]sca\w*|火花|冒火|\bkıvılcım\w*",
     r"\bzabij\w*|\bzabije\w*|\bno[żz]em\b|\bmatar\w*|\bmata-?te\b|\bomor\w*|\bcu?țitul?\b|"
     r"\böldür\w*|\bbıçak\w*|\bdilayo\b|القتل|بالقتل|سأقتل|ماروں گا|جان سے مار",
@@ -88,12 +111,17 @@ HEATING_OUT_MORE = compile_all(
     r"\bnu avem (?:încălzire|incalzire)\b|\bnão temos aquecimento\b|\bdim gwres\b|"
     r"\bbrak ogrzewania\b|немає опалення|нет отопления|\bısıtma yok\b|\bkalorifer\w* (?:yok|"
     r"çalışmıyor)\b|হিটিং[^।\n]{0,30}নেই|\bheating (?:nahi|nahin)\b|ہیٹنگ[^۔\n]{0,30}نہیں",
+    r"\bradiators? (?:have been |are |were )?(?:stone )?cold\b|\bno radiators? working\b|"
+    r"\bheating (?:is )?not on\b|\b(?:boiler|heating) (?:has )?packed in\b|\bheating te garam "
+    r"pani dono nahi\b|\bgwres wedi torri\b|\bcentrala termic[aă]\b|\bkombi bozuldu\b|"
     r"\bheatin'?s?\b[^.\n]{0,20}\b(?:packed|gone|broke|off|not)|\b(?:heating|boiler|hot water)"
     r"\b[^.\n]{0,30}\b(?:isn'?t working|is not working|won'?t (?:reset|come on|work|fire)|"
     r"shows? an? \w+ (?:error|fault)|keeps? (?:cutting|going) (?:out|off))",
 )
 # Cold indoors, or a cold spell, beyond rules.COLD_WEATHER.
 COLD_MORE = compile_all(
+    r"\b(?:house|flat|home|room) (?:at|was|is) (?:1[0-6]|[0-9])\s*(?:degrees|°)|\bfrozen\b|"
+    r"\bsitting in (?:my|our|her|his) coats?\b|\brhewi\b|\bthand\w*\b|\bfriddo\b|"
     r"\b(?:1[0-6]|[0-9])\s*(?:degrees|°c?|c\b)\s*(?:in (?:the|his|her|my|our|their) \w+|inside|"
     r"indoors)|\b(?:room|flat|house|bedroom|lounge|living room|inside) (?:is|was|at|reads?) "
     r"(?:only )?(?:1[0-6]|[0-9])\s*(?:degrees|°)|\bminus\b|\bmróz\b|\bmroz\w*|\bfrig\b|\bfr[ií]o\b|"
@@ -122,6 +150,13 @@ TURN = compile_all(
     r"while i'?ve got you|whilst i'?ve got you|not sure who to tell|if anyone'?s about|"
     r"separate issue|can (?:someone|somebody|anyone|you|u)|could (?:someone|somebody|you|u)|"
     r"is anyone|pero|ale|dar|mas|ond)\b",
+)
+# More ways of turning to a new matter in a complaint or report.
+NEW_ISSUE_MORE = compile_all(
+    r"\b(?:while i remember|different issue|separately|in the middle of all this|while i'?m on|"
+    r"one more thing|przy okazji|p\.?d\.?|totodat[aă]|is (?:someone|anyone|somebody) coming to "
+    r"look at|(?:and )?now (?:the|my) \w+(?: \w+)? (?:has|have|is|'s) (?:gone|broken|stopped)|"
+    r"has started|have started|started (?:leaking|dripping|running|overflowing))\b",
 )
 # Defect words only (rules.DEFECT also has generic requests, too broad outside complaints).
 DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(

@@ -37,3 +37,19 @@ def test_fast_path_matches_pipeline(pipeline) -> None:
         dense[index] = values
         assert np.allclose(dense, features.transform([doc]).toarray()[0])
         assert np.allclose(scorer.probabilities(index, values), want, atol=1e-9)
+
+
+def test_calibration_matches_scikit_learn(pipeline) -> None:
+    """Row by row and all rows at once, including rows scikit-learn takes for probabilities."""
+    features, classifier = pipeline.named_steps["features"], pipeline.named_steps["classifier"]
+    pair = classifier.calibrated_classifiers_[0]
+    k = len(classifier.classes_)
+    rows = np.vstack([np.random.default_rng(0).normal(size=(5, k)), np.full(k, 1 / k), np.eye(k)[0]])
+    got = LinearScorer(features, classifier).calibrate(rows.copy())
+    for row, proba in zip(rows, got):
+        if pair.method == "temperature":
+            want = pair.calibrators[0].predict(row[None, :])[0]
+        else:
+            want = np.array([cal.predict(row[i : i + 1])[0] for i, cal in enumerate(pair.calibrators)])
+            want /= want.sum()
+        assert np.allclose(proba, want, atol=1e-12)

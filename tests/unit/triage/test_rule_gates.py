@@ -1,0 +1,78 @@
+"""A `Rule` must find exactly what its compiled pattern finds; its word gates only save time."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
+from triage.corpus_io import load_corpus
+from triage.rules import Rule, alternatives, make_needles
+
+TABLES = {
+    f"{module_name}.{name}": table
+    for module_name, module in list(sys.modules.items())
+    if module_name.startswith("triage.")
+    for name, table in vars(module).items()
+    if isinstance(table, tuple) and table and isinstance(table[0], Rule)
+}
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Every twelfth training message as the detectors see it: as written and lower-cased."""
+    bodies = [f"{e.subject}\n{e.text}" if e.subject else e.text for e in load_corpus()[::12]]
+    return bodies + [b.lower() for b in bodies]
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_rule_search_equals_pattern_search(name: str, texts: list[str]) -> None:
+    for rule in TABLES[name]:
+        pattern = re.compile(rule.source, rule.flags)
+        for text in texts:
+            got, want = rule.search(text), pattern.search(text)
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        (r"a|b(c|d)|[|(]x|\|y", ["a", "b(c|d)", "[|(]x", r"\|y"]),
+        (r"[]|]a|[^]|)]b|c", ["[]|]a", "[^]|)]b", "c"]),
+        (r"(?i)a|b", [r"(?i)a|b"]),
+    ],
+)
+def test_alternatives_split_only_at_top_level(source: str, parts: list[str]) -> None:
+    assert alternatives(source) == parts
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "found"),
+    [
+        (r"\bcat\b|dog", "a hotdog and a cat", "dog"),  # leftmost wins, whichever alternative
+        (r"\bca\w+|\bcat", "the cat", "cat"),  # a tie goes to the earlier alternative
+        (r"\bfire ?doors?\b[^.]{0,20}\bbroken\b", "the fire door is broken", "fire door is broken"),
+        (r"\bno\s+heating\b", "no\theating", "no\theating"),
+        (r"\bcount(?:y|ies)\b", "the county court", "county"),
+    ],
+)
+def test_rule_examples(source: str, text: str, found: str) -> None:
+    rule = Rule(source)
+    assert rule.search(text).group(0) == found
+    for other in (text.replace(found, "-"), text.upper(), ""):
+        got, want = rule.search(other), re.search(source, other)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_case_insensitive_rules_skip_gates_for_non_ascii_text() -> None:
+    rule = Rule(r"\bmy mp\b", flags=re.I)
+    assert rule.search("Writing to My MP").group(0) == "My MP"
+    assert rule.search("to my \u2018MP\u2019") is None
+    assert rule.sub(" ", "ſo my MP said") == "ſo   said"
+
+
+def test_needles_are_words_where_the_pattern_has_boundaries() -> None:
+    assert make_needles(r"\b(?:gas|fumes)\b", 0) == {"\0gas\0", "\0fumes\0"}
+    assert make_needles(r"[^.]{0,9}", 0) is None
