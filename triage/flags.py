@@ -185,12 +185,15 @@ def detect_no_response_wanted(msg: FlagInput) -> str | None:
     return find(rules.NO_RESPONSE_WEAK, msg.lowered)
 
 
-def new_need_sentence(text: str) -> str | None:
-    """A sentence that marks a new issue ("also", "another thing") and names a defect."""
-    said = find(rules.NEW_ISSUE_SAID, text)
+def new_need_sentence(text: str, said_new: bool = True) -> str | None:
+    """A sentence that marks a new issue ("also", "another thing") and names a defect, or (with
+    ``said_new``) says it has not been reported before."""
+    said = said_new and find(rules.NEW_ISSUE_SAID, rules_more.NO_NEW_ISSUE.sub(" ", text))
     if said:
         return said
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if rules_more.SAME_PROBLEM_WORSE.search(sentence):
+            continue  # "and now the leak has wrecked the hall too" is the same repair, worse
         marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.NEW_ISSUE_MORE, sentence)
         defect = marker and (find(rules.DEFECT, sentence)
                              or find(rules_more.DEFECT_WORDS[2:], sentence))
@@ -212,9 +215,23 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
     if msg.category is Label.COMPLAINT:
         return new_need_sentence(msg.lowered)
     if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
-        return find(rules.ASB_SERVICE_NEED, msg.lowered) or new_need_sentence(msg.lowered)
-    hazard = msg.category is not Label.ENQUIRY and detect_urgent_hazard(msg)
-    return outstanding_defect(msg.lowered) or hazard or None
+        damage = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", msg.lowered))
+        return damage or new_need_sentence(msg.lowered, said_new=False)
+    return outstanding_defect(msg.lowered) or raised_hazard(msg)
+
+
+def raised_hazard(msg: FlagInput) -> str | None:
+    """A hazard raised as a further point in thanks or a survey answer ("only thing, since he
+    left there's a smell of gas"): a repair to raise alongside, not a story of one put right."""
+    if msg.category not in (Label.COMPLIMENT, Label.FEEDBACK):
+        return None
+    hazard = detect_urgent_hazard(msg)
+    head = hazard and hazard.split(" + ")[0]
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", msg.lowered) if head else ():
+        turn = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
+        if head in " ".join(sentence.split()) and (turn or "?" in sentence):
+            return hazard
+    return None
 
 
 def outstanding_defect(text: str) -> str | None:

@@ -10,6 +10,8 @@ in. Matched like the core tables: lower-cased text with quoted history removed.
 
 from __future__ import annotations
 
+import re
+
 from triage import rules
 from triage.rules import compile_all
 
@@ -158,6 +160,14 @@ NEW_ISSUE_MORE = compile_all(
     r"look at|(?:and )?now (?:the|my) \w+(?: \w+)? (?:has|have|is|'s) (?:gone|broken|stopped)|"
     r"has started|have started|started (?:leaking|dripping|running|overflowing))\b",
 )
+# "No new issue", "nothing new": not a new repair.
+NO_NEW_ISSUE = re.compile(r"\b(?:no|not a|nothing) new (?:issue|problem|fault|repair)s?\b")
+# The repair complained of, now worse: not a new one.
+SAME_PROBLEM_WORSE = re.compile(
+    r"\b(?:and now|now) (?:it'?s|it has|the (?:same )?\w+ (?:has|is))\b|\bsame (?:valve|leak|"
+    r"problem|fault|pipe|part)\b|\bas well as the\b")
+# Behaviour that is the report itself, not damage to put right.
+ASB_NOT_DAMAGE = re.compile(r"\bset (?:on )?fire(?: to)?\b|\bsetting fires?\b")
 # Defect words only (rules.DEFECT also has generic requests, too broad outside complaints).
 DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(
     r"\b(?:doesn'?t|won'?t|does not|will not|isn'?t|is not) (?:latch\w*|work\w*|open\w*|"

@@ -402,3 +402,23 @@ def test_swearing_at_staff_with_hate_is_abusive_but_threats_to_staff_are_not_a_h
     text = "if ur engineer doesnt turn up again i'll be down ur office n someone will get hurt"
     assert flags.detect_abusive(msg(text)) and flags.detect_urgent_hazard(msg(text)) is None
     assert flags.detect_abusive(msg("I want someone English, not that foreign woman again"))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Week 5 of no hot water. Now the boiler is also dripping from the same valve he replaced",
+         Label.COMPLAINT),
+        ("Chasing the leaking roof reported 3 weeks ago; same leak, no new issue", Label.COMPLAINT),
+        ("They've just set fire to the bin store again, fire brigade here now", Label.ASB_REPORT),
+        ("I reported a gas smell at 7am and an engineer was here in 35 minutes. He made it safe. "
+         "Thank you!", Label.COMPLIMENT),
+    ],
+)
+def test_also_service_request_not_for_the_same_repair_or_a_story(text: str, category: Label) -> None:
+    assert flags.detect_also_service_request(msg(text, category)) is None
+
+
+def test_a_hazard_raised_in_thanks_is_also_a_repair_to_raise() -> None:
+    text = "big thanks to the lad who sorted our leak. only thing, there's a smell of gas by the cooker"
+    assert flags.detect_also_service_request(msg(text, Label.COMPLIMENT))
