@@ -14,6 +14,7 @@ PLAUSIBLE_LANGUAGES: tuple[str, ...] = (
 )  # fmt: skip
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
+MAX_CHARS = 600  # the opening is enough to tell the language; the classifier's cost grows with length
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Quoted replies, URLs and e-mail addresses say nothing about the writer's language.
 NOISE = re.compile(r"^>.*$|https?://\S+|\S+@\S+", re.M)
@@ -49,5 +50,5 @@ def detect_language(text: str) -> str | None:
     cleaned = NOISE.sub(" ", text)
     if letter_count(cleaned) < MIN_LETTERS:
         return None
-    lang, confidence = identifier().classify(cleaned)
+    lang, confidence = identifier().classify(cleaned[:MAX_CHARS])
     return str(lang) if float(confidence) >= MIN_CONFIDENCE else None

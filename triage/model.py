@@ -204,12 +204,16 @@ class Triager:
     def classify_batch(self, inputs: Sequence[TriageInput]) -> list[TriageResult]:
         """Classify many messages, in order; each result is exactly what `classify` returns.
 
-        The calibrator runs once for the whole batch; features, flags, language and reasons are
-        per message, and those dominate (see tests/benchmarks/bench_triage.py).
+        The calibrator runs once per chunk of messages (a chunk's features are held at once,
+        ~10 kB a message); flags, language and reasons are per message and dominate the time.
         """
-        vectors = [self._scorer.vectorise(compose(inp.subject, inp.text)) for inp in inputs]
-        probabilities = self._scorer.probabilities_many(vectors)
-        return [
-            self._result(inp, index, values, proba)
-            for inp, (index, values), proba in zip(inputs, vectors, probabilities)
-        ]
+        chunk, results = 256, []
+        for start in range(0, len(inputs), chunk):
+            batch = inputs[start : start + chunk]
+            vectors = [self._scorer.vectorise(compose(inp.subject, inp.text)) for inp in batch]
+            probabilities = self._scorer.probabilities_many(vectors)
+            results += [
+                self._result(inp, index, values, proba)
+                for inp, (index, values), proba in zip(batch, vectors, probabilities)
+            ]
+        return results

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from triage import rules
-from triage.rules import compile_all
+from triage.rule_engine import compile_all
 
 NEAR = r"[^.\n]{0,60}"
 ELECTRICAL = (r"(?:socket|plug|switch|fuse ?box|fuse board|consumer unit|meter (?:box|cupboard)|"

@@ -48,5 +48,9 @@ def test_batch_probabilities_equal_single_rows(triager: Triager, inputs: list[Tr
     assert np.abs(many - single).max() <= 1e-9
 
 
+def test_batches_longer_than_a_chunk(triager: Triager, inputs: list[TriageInput]) -> None:
+    assert triager.classify_batch(inputs * 2) == triager.classify_batch(inputs) * 2
+
+
 def test_empty_batch(triager: Triager) -> None:
     assert triager.classify_batch([]) == []

@@ -9,7 +9,7 @@ import pytest
 
 import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
-from triage.rules import Rule, alternatives, make_needles
+from triage.rule_engine import Rule, alternatives, make_needles
 
 TABLES = {
     f"{module_name}.{name}": table

@@ -44,12 +44,13 @@ def test_calibration_matches_scikit_learn(pipeline) -> None:
     features, classifier = pipeline.named_steps["features"], pipeline.named_steps["classifier"]
     pair = classifier.calibrated_classifiers_[0]
     k = len(classifier.classes_)
-    rows = np.vstack([np.random.default_rng(0).normal(size=(5, k)), np.full(k, 1 / k), np.eye(k)[0]])
+    random = np.random.default_rng(0).normal(size=(5, k))
+    rows = np.vstack([random, np.full(k, 1 / k), np.eye(k)[0]])  # the last two sum to 1
     got = LinearScorer(features, classifier).calibrate(rows.copy())
     for row, proba in zip(rows, got):
         if pair.method == "temperature":
             want = pair.calibrators[0].predict(row[None, :])[0]
         else:
-            want = np.array([cal.predict(row[i : i + 1])[0] for i, cal in enumerate(pair.calibrators)])
+            want = np.array([c.predict(row[i : i + 1])[0] for i, c in enumerate(pair.calibrators)])
             want /= want.sum()
         assert np.allclose(proba, want, atol=1e-12)
