@@ -25,7 +25,7 @@ async def test_post_creates_case_and_answers_with_it(client, auth):
     assert body["category"] == "service_request"
     assert body["case_reference"] == "DS-2026-000001"
     assert body["review"] is False
-    assert body["confidence"] == 0.9
+    assert body["confidence"] == 0.99
     assert body["flags"] == []
     assert isinstance(body["message_id"], int)
 

@@ -119,7 +119,7 @@ async def test_case_page_shows_messages_decisions_and_acknowledgements(client, a
     await sign_in(client)
     html = await (await client.get(f"/staff/cases/{reference}")).text()
     assert "My kitchen sink has a leak" in html and "tina.m@example.org" in html
-    assert "<td>model</td>" in html and "90%" in html
+    assert "<td>model</td>" in html and "99%" in html
     outbound = html.split("<h2 class=\"heading-m\">Acknowledgements</h2>")[1].split("</table>")[0]
     assert "acknowledgement" in outbound and "sent" in outbound and "email" in outbound
     assert "case.created" in html and "message.received" in html

@@ -29,15 +29,17 @@ class LanguageTriager(FakeTriager):
 @pytest.fixture
 async def make_deps(tmp_settings):
     engines = []
+    settings = tmp_settings.model_copy(update={"triage": tmp_settings.triage.model_copy(
+        update={"thresholds": dict.fromkeys(tmp_settings.triage.thresholds, 0.6)})})
 
     async def make(language: str, confidence: float) -> Deps:
-        await upgrade_async(tmp_settings.database.url)
-        engine = make_engine(tmp_settings.database.url)
+        await upgrade_async(settings.database.url)
+        engine = make_engine(settings.database.url)
         engines.append(engine)
         triager = LanguageTriager(confidence=confidence)
         triager.language = language
         return Deps(
-            settings=tmp_settings, sessions=make_sessionmaker(engine), triager=triager,
+            settings=settings, sessions=make_sessionmaker(engine), triager=triager,
             adapters={"api": ApiChannel()},
             blobs=BlobStore(tmp_settings.storage.data_dir / "blobs"),
             calendar=WorkingCalendar(), acks=AckRenderer(tmp_settings.landlord),
