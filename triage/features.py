@@ -8,6 +8,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
+from triage.rule_engine import Rule, compile_all
+
 # Order matters: case references and e-mails before phone numbers, phone numbers before digits.
 NORMALISERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b[a-z]{2,4}-\d{4}-\d{3,}\b", re.I), " caseref "),
@@ -19,24 +21,26 @@ NORMALISERS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Residents write in many languages; a few key words are tagged with an English token after them so
 # the few non-English training messages teach the model the same cues as the English ones.
-LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"(?<!\w)(?:{words})(?!\w)"), token)
-    for token, words in (
-        ("thanks", r"dzi[eę]k\w*|mul[tț]umesc|mul[tț]umim|gracias|obrigad[oa]|diolch|a[cč]i[uū]|"
-                   r"shukran|shukriya|merci|danke|grazie|te[sş]ekk[uü]r\w*|спасибо|дякую|شكرا\S*|"
-                   r"धन्यवाद|ধন্যবাদ|mahadsan\w*|dhanyavaad|meherbani"),
-        ("complaint", r"reclama[tț]i\w*|reclama[cç][aã]o|queja|cwyn|chwyn|g[wŵ]yn|skarg\w*|"
-                      r"[sş]ikayet|شكوى|shikayat"),
-        ("neighbour", r"s[aą]siad\w*|vecin\w*|vecino\w*|vizinh\w*|cymydog\w*|drws nesaf|deris\w*|"
-                      r"padosi|kaimyn\w*|الجيران|جار"),
-        ("noise", r"ha[lł]as\w*|g[lł]o[sś]n\w*|zgomot\w*|ruido|barulho|s[wŵ]n|shor|triuk[sš]m\w*|"
-                  r"muzyk\w*|m[uú]sica|muzic[aă]|muusig\w*|ضوضاء"),
-        ("suggestion", r"sugesti[ae]|sugerencia|sugest[aã]o|ideia|awgrym|raay|mashwara|اقتراح"),
-        ("broken", r"nie dzia[lł]a|zepsu\w*|stricat\w*|nu func[tț]ioneaz[aă]|no funciona|"
-                   r"avariad[oa]|wedi torri|kharab"),
-        ("again", r"znowu|ponownie|din nou|otra vez|outra vez|phir se|dobara"),
-    )
+LEXICON_WORDS: tuple[tuple[str, str], ...] = (
+    ("thanks", r"dzi[eę]k\w*|mul[tț]umesc|mul[tț]umim|gracias|obrigad[oa]|diolch|a[cč]i[uū]|"
+               r"shukran|shukriya|merci|danke|grazie|te[sş]ekk[uü]r\w*|спасибо|дякую|شكرا\S*|"
+               r"धन्यवाद|ধন্যবাদ|mahadsan\w*|dhanyavaad|meherbani"),
+    ("complaint", r"reclama[tț]i\w*|reclama[cç][aã]o|queja|cwyn|chwyn|g[wŵ]yn|skarg\w*|"
+                  r"[sş]ikayet|شكوى|shikayat"),
+    ("neighbour", r"s[aą]siad\w*|vecin\w*|vecino\w*|vizinh\w*|cymydog\w*|drws nesaf|deris\w*|"
+                  r"padosi|kaimyn\w*|الجيران|جار"),
+    ("noise", r"ha[lł]as\w*|g[lł]o[sś]n\w*|zgomot\w*|ruido|barulho|s[wŵ]n|shor|triuk[sš]m\w*|"
+              r"muzyk\w*|m[uú]sica|muzic[aă]|muusig\w*|ضوضاء"),
+    ("suggestion", r"sugesti[ae]|sugerencia|sugest[aã]o|ideia|awgrym|raay|mashwara|اقتراح"),
+    ("broken", r"nie dzia[lł]a|zepsu\w*|stricat\w*|nu func[tț]ioneaz[aă]|no funciona|"
+               r"avariad[oa]|wedi torri|kharab"),
+    ("again", r"znowu|ponownie|din nou|otra vez|outra vez|phir se|dobara"),
 )
+# One rule table, so the words of a text are looked at once for all seven (see rule_engine).
+LEXICON: tuple[tuple[Rule, str], ...] = tuple(zip(
+    compile_all(*(rf"(?<!\w)(?:{words})(?!\w)" for _, words in LEXICON_WORDS)),
+    (token for token, _ in LEXICON_WORDS),
+))
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
