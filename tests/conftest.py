@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from channels.api import ApiChannel
+from channels.base import RawMessage
+from gateway.acknowledgements import AckRenderer
 from gateway.app import make_app
+from gateway.blobs import BlobStore
+from gateway.db import make_engine, make_sessionmaker, upgrade_async
+from gateway.deadlines import WorkingCalendar
+from gateway.pipeline import Deps
 from gateway.settings import Settings, load_settings
 from triage.labels import Label
 from triage.model import TriageInput, TriageResult
@@ -93,3 +102,28 @@ def api_message(**overrides) -> dict:
 
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
+
+
+@asynccontextmanager
+async def pipeline_deps(settings: Settings, triager=None, clock=None):
+    """Pipeline dependencies over a migrated database: the fake triager, the API adapter, and a
+    clock (fixed at 20 November 2026 unless given)."""
+    await upgrade_async(settings.database.url)
+    engine = make_engine(settings.database.url)
+    try:
+        yield Deps(
+            settings=settings, sessions=make_sessionmaker(engine),
+            triager=triager or FakeTriager(), adapters={"api": ApiChannel()},
+            blobs=BlobStore(settings.storage.data_dir / "blobs"), calendar=WorkingCalendar(),
+            acks=AckRenderer(settings.landlord), clock=clock or (lambda: utc(2026, 11, 20, 12, 0)),
+        )
+    finally:
+        await engine.dispose()
+
+
+def raw_api(external_id: str, when: datetime, **changes) -> RawMessage:
+    """An API message as its adapter receives it, received at ``when``."""
+    body = api_message(external_id=external_id, received_at=when.isoformat(), **changes)
+    return RawMessage(source="api", channel="api", external_id=external_id,
+                      payload=json.dumps(body).encode(), content_type="application/json",
+                      received_at=when)

@@ -3,7 +3,6 @@ right-to-left email, short texts within two SMS segments, and falling back to En
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from datetime import date, timedelta
@@ -12,17 +11,12 @@ import pytest
 from jinja2 import meta
 from sqlalchemy import select
 
-from channels.api import ApiChannel
-from channels.base import RawMessage
 from channels.sms_segments import fit, segments
 from gateway.acknowledgements import LRI, PDI, TEMPLATES, AckRenderer, longdate, shortdate
-from gateway.blobs import BlobStore
-from gateway.db import make_engine, make_sessionmaker, upgrade_async
-from gateway.deadlines import WorkingCalendar
-from gateway.pipeline import Deps, Pipeline
+from gateway.pipeline import Pipeline
 from gateway.settings import LandlordSettings
 from models import Case, Outbound
-from tests.conftest import FakeTriager, api_message, utc
+from tests.conftest import pipeline_deps, raw_api, utc
 
 SHIPPED = ("cy", "pl", "ro", "pt", "es", "ar", "ur")
 # Every translated folder, a landlord's own included.
@@ -223,24 +217,14 @@ def test_a_long_landlord_name_is_trimmed_without_cutting_the_reference(language,
 
 @pytest.fixture
 async def deps(tmp_settings):
-    await upgrade_async(tmp_settings.database.url)
-    engine = make_engine(tmp_settings.database.url)
-    yield Deps(
-        settings=tmp_settings, sessions=make_sessionmaker(engine), triager=FakeTriager(),
-        adapters={"api": ApiChannel()}, blobs=BlobStore(tmp_settings.storage.data_dir / "blobs"),
-        calendar=WorkingCalendar(), acks=AckRenderer(tmp_settings.landlord),
-        clock=lambda: utc(2026, 11, 20, 10, 0),
-    )
-    await engine.dispose()
+    async with pipeline_deps(tmp_settings, clock=lambda: utc(2026, 11, 20, 10, 0)) as made:
+        yield made
 
 
 async def test_a_message_in_polish_is_acknowledged_in_polish(deps):
     text = ("Dzień dobry, od tygodnia w łazience cieknie rura pod umywalką i woda kapie do "
             "mieszkania poniżej. Proszę o pilny kontakt w tej sprawie.")
-    body = api_message(external_id="pl-1", subject="Cieknąca rura", text=text)
-    raw = RawMessage(source="api", channel="api", external_id="pl-1",
-                     payload=json.dumps(body).encode(), content_type="application/json",
-                     received_at=utc(2026, 11, 20, 10, 0))
+    raw = raw_api("pl-1", utc(2026, 11, 20, 10, 0), subject="Cieknąca rura", text=text)
     result = await Pipeline(deps).submit(raw)
     async with deps.sessions() as session:
         case = await session.scalar(select(Case))

@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from channels.api import ApiChannel
-from channels.base import RawMessage
-from gateway.acknowledgements import AckRenderer
-from gateway.blobs import BlobStore
-from gateway.db import make_engine, make_sessionmaker, upgrade_async
-from gateway.deadlines import WorkingCalendar
-from gateway.pipeline import Deps, Pipeline
-from tests.conftest import FakeTriager, api_message, utc
+from gateway.pipeline import Pipeline
+from tests.conftest import pipeline_deps, raw_api, utc
 
 
 @pytest.fixture
 async def deps(tmp_settings):
-    await upgrade_async(tmp_settings.database.url)
-    engine = make_engine(tmp_settings.database.url)
-    yield Deps(
-        settings=tmp_settings, sessions=make_sessionmaker(engine), triager=FakeTriager(),
-        adapters={"api": ApiChannel()}, blobs=BlobStore(tmp_settings.storage.data_dir / "blobs"),
-        calendar=WorkingCalendar(), acks=AckRenderer(tmp_settings.landlord),
-        clock=lambda: utc(2026, 11, 20, 12, 0),
-    )
-    await engine.dispose()
+    async with pipeline_deps(tmp_settings) as made:
+        yield made
 
 
-def raw(external_id: str, when, **changes) -> RawMessage:
-    body = api_message(external_id=external_id, received_at=when.isoformat(), **changes)
-    return RawMessage(source="api", channel="api", external_id=external_id,
-                      payload=json.dumps(body).encode(), content_type="application/json",
-                      received_at=when)
+raw = raw_api
 
 
 async def test_same_resident_earlier_contacts_are_passed_to_triage(deps):

@@ -10,18 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from channels.api import ApiChannel
 from channels.base import AckResult, RawMessage
 from gateway.acknowledgements import TEMPLATES, AckRenderer
-from gateway.blobs import BlobStore
-from gateway.db import make_engine, make_sessionmaker, upgrade_async
-from gateway.deadlines import WorkingCalendar
 from gateway.outbox import OutboxWorker
-from gateway.pipeline import Deps, Pipeline
+from gateway.pipeline import Pipeline
 from gateway.stages import STAGES, StageContext
 from models import Case, Event, Message, MessageStatus, Outbound, TriageDecision
 from models.outbound import OutboundStatus
-from tests.conftest import FakeTriager, api_message, utc
+from tests.conftest import api_message, pipeline_deps, utc
 
 
 class Clock:
@@ -34,15 +30,8 @@ class Clock:
 
 @pytest.fixture
 async def deps(tmp_settings):
-    await upgrade_async(tmp_settings.database.url)
-    engine = make_engine(tmp_settings.database.url)
-    yield Deps(
-        settings=tmp_settings, sessions=make_sessionmaker(engine), triager=FakeTriager(),
-        adapters={"api": ApiChannel()}, blobs=BlobStore(tmp_settings.storage.data_dir / "blobs"),
-        calendar=WorkingCalendar(), acks=AckRenderer(tmp_settings.landlord),
-        clock=Clock(utc(2026, 12, 18, 15, 0)),
-    )
-    await engine.dispose()
+    async with pipeline_deps(tmp_settings, clock=Clock(utc(2026, 12, 18, 15, 0))) as made:
+        yield made
 
 
 def raw(external_id="m-1", **changes) -> RawMessage:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from contextlib import AsyncExitStack
 from dataclasses import replace
 
 import pytest
 
-from channels.api import ApiChannel
-from channels.base import RawMessage
-from gateway.acknowledgements import AckRenderer
-from gateway.blobs import BlobStore
-from gateway.db import make_engine, make_sessionmaker, upgrade_async
-from gateway.deadlines import WorkingCalendar
-from gateway.pipeline import Deps, Pipeline
-from tests.conftest import FakeTriager, api_message, utc
+from gateway.pipeline import Pipeline
+from tests.conftest import FakeTriager, pipeline_deps, raw_api, utc
 
 
 class LanguageTriager(FakeTriager):
@@ -28,34 +22,20 @@ class LanguageTriager(FakeTriager):
 
 @pytest.fixture
 async def make_deps(tmp_settings):
-    engines = []
     settings = tmp_settings.model_copy(update={"triage": tmp_settings.triage.model_copy(
         update={"thresholds": dict.fromkeys(tmp_settings.triage.thresholds, 0.6)})})
+    async with AsyncExitStack() as stack:
 
-    async def make(language: str, confidence: float) -> Deps:
-        await upgrade_async(settings.database.url)
-        engine = make_engine(settings.database.url)
-        engines.append(engine)
-        triager = LanguageTriager(confidence=confidence)
-        triager.language = language
-        return Deps(
-            settings=settings, sessions=make_sessionmaker(engine), triager=triager,
-            adapters={"api": ApiChannel()},
-            blobs=BlobStore(tmp_settings.storage.data_dir / "blobs"),
-            calendar=WorkingCalendar(), acks=AckRenderer(tmp_settings.landlord),
-            clock=lambda: utc(2026, 11, 20, 12, 0),
-        )
+        async def make(language: str, confidence: float):
+            triager = LanguageTriager(confidence=confidence)
+            triager.language = language
+            return await stack.enter_async_context(pipeline_deps(settings, triager))
 
-    yield make
-    for engine in engines:
-        await engine.dispose()
+        yield make
 
 
-def raw(external_id: str, text: str) -> RawMessage:
-    body = api_message(external_id=external_id, text=text)
-    return RawMessage(source="api", channel="api", external_id=external_id,
-                      payload=json.dumps(body).encode(), content_type="application/json",
-                      received_at=utc(2026, 11, 20, 10, 0))
+def raw(external_id: str, text: str):
+    return raw_api(external_id, utc(2026, 11, 20, 10, 0), text=text)
 
 
 @pytest.mark.parametrize(
