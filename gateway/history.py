@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from gateway.references import referenced_case
 from gateway.stages.case import threaded_case
-from models import Case, Message, MessageStatus, TriageDecision
+from models import Case, Message, MessageStatus
 from triage.context import WINDOW, EarlierContact
 
 MAX_EARLIER = 20
@@ -34,7 +34,7 @@ async def earlier_contacts(session, message: Message, prefix: str) -> tuple[Earl
 
 
 async def resident_history(session, message: Message, replied: Case | None) -> list[EarlierContact]:
-    """The resident's earlier triaged messages in the window, with their decision and case."""
+    """The resident's earlier messages in the window, with their case's reference and category."""
     since: datetime = message.received_at - WINDOW
     rows = await session.execute(
         select(Message, Case.reference, Case.category)
@@ -44,18 +44,11 @@ async def resident_history(session, message: Message, replied: Case | None) -> l
                Message.status.not_in(NOT_CONTACTS))
         .order_by(Message.received_at.desc()).limit(MAX_EARLIER)
     )
-    out = []
-    for earlier, reference, case_category in rows.all():
-        category = case_category or await decided_category(session, earlier.id)
-        out.append(EarlierContact(
+    return [
+        EarlierContact(
             text=earlier.new_text or earlier.text or "", received_at=earlier.received_at,
             category=category, reference=reference,
             same_case=replied is not None and earlier.case_id == replied.id,
-        ))
-    return out
-
-
-async def decided_category(session, message_id: int) -> str | None:
-    return await session.scalar(
-        select(TriageDecision.category).where(TriageDecision.message_id == message_id)
-        .order_by(TriageDecision.id.desc()).limit(1))
+        )
+        for earlier, reference, category in rows.all()
+    ]
