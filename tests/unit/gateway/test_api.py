@@ -18,6 +18,18 @@ async def count(client, model) -> int:
         return await session.scalar(select(func.count()).select_from(model))
 
 
+async def settled(client) -> list[int]:
+    """Row counts once background work (the outbox's delivery) has stopped adding rows."""
+    counts = None
+    for _ in range(100):
+        now = [await count(client, m) for m in (Message, Case, Outbound, Event)]
+        if now == counts:
+            return now
+        counts = now
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"rows still changing: {counts}")
+
+
 async def test_post_creates_case_and_answers_with_it(client, auth):
     resp = await client.post("/api/v1/messages", json=api_message(), headers=auth)
     assert resp.status == 201, await resp.text()
@@ -32,11 +44,11 @@ async def test_post_creates_case_and_answers_with_it(client, auth):
 
 async def test_repeated_delivery_gives_same_answer_and_creates_nothing(client, auth):
     first = await client.post("/api/v1/messages", json=api_message(), headers=auth)
-    before = [await count(client, m) for m in (Message, Case, Outbound, Event)]
+    before = await settled(client)
     again = await client.post("/api/v1/messages", json=api_message(text="different text"), headers=auth)
     assert again.status == 200
     assert await again.json() == await first.json()
-    assert [await count(client, m) for m in (Message, Case, Outbound, Event)] == before
+    assert await settled(client) == before
 
 
 async def test_get_message_and_case(client, auth):
@@ -149,7 +161,9 @@ async def test_concurrent_duplicates_make_one_message(client, auth):
         client.post("/api/v1/messages", json=api_message(external_id="race"), headers=auth)
         for _ in range(5)
     ])
-    assert sorted(r.status for r in answers).count(201) == 1
+    statuses = sorted(r.status for r in answers)
+    # one creates it (201, or 202 if a background worker took it first); the rest repeat it
+    assert statuses[:4] == [200] * 4 and statuses[4] in (201, 202)
     assert len({(await r.json())["message_id"] for r in answers}) == 1
     assert await count(client, Message) == 1
 
