@@ -164,7 +164,7 @@ def evaluate(
         ),
         brier=brier_score(gold, [r.probabilities for r in results]),
         reliability=reliability_table(correct, confidence),
-        review=leak_and_review(gold, pred, confidence, languages, thresholds),
+        review=leak_and_review(gold, pred, held),
         languages=language_breakdown(correct, languages, held),
     )
 

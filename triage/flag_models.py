@@ -85,12 +85,7 @@ def best_threshold(gold: np.ndarray, proba: np.ndarray, beta: float) -> tuple[fl
     """(threshold, F-beta) maximising F-beta over the distinct out-of-fold probabilities."""
     best = (0.5, 0.0)
     for t in np.unique(np.round(proba, 3)):
-        pred = proba >= t
-        tp = float(np.sum(pred & gold))
-        if not tp:
-            continue
-        p, r = tp / pred.sum(), tp / gold.sum()
-        f = (1 + beta**2) * p * r / (beta**2 * p + r)
+        f = fbeta(gold, proba >= t, beta)
         if f > best[1]:
             best = (float(t), f)
     return best

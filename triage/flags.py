@@ -10,7 +10,7 @@ e-mail history removed; the evidence string is shown in the result's reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -20,6 +20,7 @@ from triage.dates import out_of_time
 from triage.labels import Flag, Label
 
 # Quoted e-mail history says what was said before, not what this message says.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60
 
@@ -143,13 +144,21 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
     return found
 
 
+def sentences(text: str) -> list[str]:
+    """The text split into sentences (at end punctuation or line breaks)."""
+    return SENTENCE_BREAK.split(text)
+
+
+def sentences_with(text: str, evidence: str) -> Iterator[str]:
+    """The sentences holding a piece of evidence (its first part, for a combined one)."""
+    head = evidence.split(" + ")[0].split(" … ")[0]
+    return (s for s in sentences(text) if head in " ".join(s.split()))
+
+
 def resolved(text: str, evidence: str) -> bool:
     """Whether the sentence holding the evidence tells of the hazard as past and dealt with."""
-    head = evidence.split(" + ")[0].split(" … ")[0]
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        if head in " ".join(sentence.split()):
-            return find(rules_more.RESOLVED, sentence) is not None
-    return False
+    sentence = next(sentences_with(text, evidence), None)
+    return sentence is not None and find(rules_more.RESOLVED, sentence) is not None
 
 
 def detect_legal_action(msg: FlagInput) -> str | None:
@@ -191,7 +200,7 @@ def new_need_sentence(text: str, said_new: bool = True) -> str | None:
     said = said_new and find(rules.NEW_ISSUE_SAID, rules_more.NO_NEW_ISSUE.sub(" ", text))
     if said:
         return said
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentences(text):
         if rules_more.SAME_PROBLEM_WORSE.search(sentence):
             continue  # "and now the leak has wrecked the hall too" is the same repair, worse
         marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.NEW_ISSUE_MORE, sentence)
@@ -226,10 +235,9 @@ def raised_hazard(msg: FlagInput) -> str | None:
     if msg.category not in (Label.COMPLIMENT, Label.FEEDBACK):
         return None
     hazard = detect_urgent_hazard(msg)
-    head = hazard and hazard.split(" + ")[0]
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", msg.lowered) if head else ():
+    for sentence in sentences_with(msg.lowered, hazard) if hazard else ():
         turn = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
-        if head in " ".join(sentence.split()) and (turn or "?" in sentence):
+        if turn or "?" in sentence:
             return hazard
     return None
 
@@ -240,7 +248,7 @@ def outstanding_defect(text: str) -> str | None:
     said = find(rules.NEW_ISSUE_SAID, text)
     if said:
         return said
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in sentences(text):
         marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
         defect = marker and find(rules_more.DEFECT_WORDS, sentence)
         if defect and not find(rules_more.RESOLVED, sentence):

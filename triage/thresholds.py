@@ -69,13 +69,8 @@ def tune_thresholds(gold: np.ndarray, proba: np.ndarray) -> dict[str, float]:
     return thresholds
 
 
-def leak_and_review(
-    gold: list[str], pred: list[str], confidence: list[float], languages: list[str | None],
-    thresholds: Mapping[str, float] = DEFAULT_THRESHOLDS,
-) -> dict[str, int]:
+def leak_and_review(gold: list[str], pred: list[str], review: list[bool]) -> dict[str, int]:
     """Complaints acknowledged as something else without review, and messages sent to review."""
-    review = [needs_review(p, c, lang, thresholds)
-              for p, c, lang in zip(pred, confidence, languages)]
     leaked = sum(g == "complaint" != p and not r for g, p, r in zip(gold, pred, review))
     return {"complaints": gold.count("complaint"), "complaints_auto_acknowledged_as_other": leaked,
             "sent_to_review": sum(review), "messages": len(gold)}

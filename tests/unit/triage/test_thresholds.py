@@ -48,12 +48,11 @@ def test_needs_review_uses_the_category_threshold_and_a_higher_bar_for_other_lan
 
 
 def test_leak_and_review_counts_complaints_acknowledged_as_something_else():
+    pred = ["complaint", "enquiry", "enquiry", "enquiry"]
+    thresholds = {"enquiry": 0.6, "complaint": 0.5}
+    review = [needs_review(p, c, "en", thresholds) for p, c in zip(pred, [0.9, 0.95, 0.55, 0.99])]
     counts = leak_and_review(
-        gold=["complaint", "complaint", "complaint", "enquiry"],
-        pred=["complaint", "enquiry", "enquiry", "enquiry"],
-        confidence=[0.9, 0.95, 0.55, 0.99], languages=["en", "en", "en", "en"],
-        thresholds={"enquiry": 0.6, "complaint": 0.5},
-    )
+        gold=["complaint", "complaint", "complaint", "enquiry"], pred=pred, review=review)
     assert counts == {"complaints": 3, "complaints_auto_acknowledged_as_other": 1,
                       "sent_to_review": 1, "messages": 4}
 
