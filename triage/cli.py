@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from triage.context import parse_earlier
-from triage.corpus_io import CorpusError, load_corpus, parse_timestamp
+from triage.corpus_io import CorpusError, load_corpus, parse_earlier, parse_timestamp
 from triage.labels import LABELS
 from triage.model import DEFAULT_MODEL_PATH, ModelError, TriageInput, TriageResult, Triager
 

@@ -137,26 +137,3 @@ def reweigh(proba: np.ndarray, labels: Sequence[str], odds: float) -> np.ndarray
     out[list(labels).index("complaint")] *= odds
     return out / out.sum()
 
-
-def parse_earlier(value: object) -> tuple[EarlierContact, ...]:
-    """The optional `earlier` field of a classify or corpus line: a list of objects with `text`
-    and optionally `received_at`, `category`, `reference` and `same_case`. Raises ValueError."""
-    from triage.corpus_io import parse_timestamp
-
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ValueError("earlier must be a list of objects")
-    contacts = []
-    for item in value:
-        if not isinstance(item, dict) or not isinstance(item.get("text", ""), str):
-            raise ValueError("each earlier contact must be an object whose text is a string")
-        unknown = set(item) - {"text", "received_at", "category", "reference", "same_case"}
-        if unknown:
-            raise ValueError(f"unknown fields in an earlier contact: {sorted(unknown)}")
-        contacts.append(EarlierContact(
-            text=item.get("text", ""), received_at=parse_timestamp(item.get("received_at")),
-            category=item.get("category"), reference=item.get("reference"),
-            same_case=bool(item.get("same_case", False)),
-        ))
-    return tuple(contacts)

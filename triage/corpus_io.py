@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from triage.context import EarlierContact
 from triage.labels import Flag, Label, parse_flags, parse_label
 
 DEFAULT_TRAIN_DIR = Path(__file__).parent / "corpus" / "train"
@@ -34,7 +35,7 @@ class Example:
     channel: str | None = None
     received_at: datetime | None = None
     note: str | None = None
-    earlier: tuple = ()  # triage.context.EarlierContact values, newest first
+    earlier: tuple[EarlierContact, ...] = ()  # newest first
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -45,6 +46,28 @@ def parse_timestamp(value: str | None) -> datetime | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone(UTC)
+
+
+def parse_earlier(value: object) -> tuple[EarlierContact, ...]:
+    """The optional `earlier` field of a classify or corpus line: a list of objects with `text`
+    and optionally `received_at`, `category`, `reference` and `same_case`. Raises ValueError."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("earlier must be a list of objects")
+    contacts = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("text", ""), str):
+            raise ValueError("each earlier contact must be an object whose text is a string")
+        unknown = set(item) - {"text", "received_at", "category", "reference", "same_case"}
+        if unknown:
+            raise ValueError(f"unknown fields in an earlier contact: {sorted(unknown)}")
+        contacts.append(EarlierContact(
+            text=item.get("text", ""), received_at=parse_timestamp(item.get("received_at")),
+            category=item.get("category"), reference=item.get("reference"),
+            same_case=bool(item.get("same_case", False)),
+        ))
+    return tuple(contacts)
 
 
 def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -63,7 +86,6 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def parse_example(record: dict, where: str) -> Example:
     """Build an Example from one decoded JSON record."""
-    from triage.context import parse_earlier
 
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise CorpusError(f"{where}: record has no text")

@@ -169,13 +169,13 @@ class Triager:
         category = Label(self._labels[best])
         found = self._flags(inp, category, index, values, evidence)
         probabilities = rounded_probabilities(self._labels, proba)
-        context = [evidence.reason()] if evidence is not None and evidence.reason() else []
+        reason = evidence.reason() if evidence is not None else None
         return TriageResult(
             category=category,
             confidence=probabilities[category.value],
             probabilities=probabilities,
             flags=tuple(sorted(flag.value for flag, _ in found)),
-            reasons=self._reasons(index, values, best, found) + tuple(context),
+            reasons=self._reasons(index, values, best, found) + ((reason,) if reason else ()),
             model_version=self.version,
             language=detect_language(f"{inp.subject or ''}\n{inp.text}"),
         )

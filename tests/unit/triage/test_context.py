@@ -11,12 +11,12 @@ import pytest
 from triage.context import (
     EarlierContact,
     ContextEvidence,
-    parse_earlier,
     reweigh,
     same_topic,
     topics_of,
     weigh,
 )
+from triage.corpus_io import parse_earlier
 from triage.model import TriageInput, Triager
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
