@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion
 
 from triage.rule_engine import Rule, compile_all
 
@@ -66,21 +64,6 @@ def normalise(text: str) -> str:
 def compose(subject: str | None, text: str) -> str:
     """Join subject and body into the one normalised document the model sees."""
     return normalise(f"{subject}\n{text}" if subject else text)
-
-
-def build_vectoriser(word_min_df: int = 2, char_min_df: int = 2) -> FeatureUnion:
-    """Word 1-2 grams plus char_wb 2-5 grams, both sublinear TF-IDF."""
-    word = TfidfVectorizer(
-        ngram_range=(1, 2),
-        sublinear_tf=True,
-        min_df=word_min_df,
-        token_pattern=r"(?u)\b\w+\b|!|\?",
-    )
-    char = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=char_min_df
-    )
-    # Words weigh a little more: it helped cross-validated macro-F1 and keeps reasons readable.
-    return FeatureUnion([("word", word), ("char", char)], transformer_weights=WEIGHTS)
 
 
 def term_contributions(

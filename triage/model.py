@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import copy
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-import skops.io as sio
 
 from triage.context import EarlierContact, reweigh, weigh
 from triage.features import compose, describe_terms, term_contributions
@@ -18,16 +15,11 @@ from triage.flag_models import FlagModel, allowed
 from triage.flags import FlagInput, detect_flags
 from triage.labels import Flag, Label
 from triage.language import detect_language, warm_up
+from triage.model_file import ModelError, read_model_file
 from triage.scoring import LinearScorer
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "model.skops"
-# Only these modules may be instantiated from a model file (skops refuses anything else).
-TRUSTED_PREFIXES: tuple[str, ...] = ("sklearn.", "numpy.", "scipy.sparse.", "builtins.")
-FORMAT = "doorstep-triage/1"
-
-
-class ModelError(RuntimeError):
-    """The model file is missing, untrusted or not a Doorstep triage model."""
+__all__ = ["DEFAULT_MODEL_PATH", "ModelError", "TriageInput", "TriageResult", "Triager"]
 
 
 @dataclass(frozen=True)
@@ -54,64 +46,10 @@ class TriageResult:
     language: str | None
 
 
-def pack_bundle(pipeline, version: str, flag_models: dict | None = None) -> dict:
-    """The dict saved to model.skops, each vocabulary stored as a term array.
-
-    skops writes a dict attribute such as `vocabulary_` as verbose JSON (~40 MB here, seconds to
-    parse); a numpy string array is a compact .npy member. The given pipeline is not changed.
-    """
-    packed = copy.deepcopy(pipeline)
-    vocabularies = {}
-    for name, vectoriser in packed.named_steps["features"].transformer_list:
-        vocabularies[name] = np.asarray(vectoriser.get_feature_names_out(), dtype=str)
-        del vectoriser.vocabulary_
-    flags = {str(flag): model.to_dict() for flag, model in (flag_models or {}).items()}
-    return {"format": FORMAT, "version": version, "pipeline": packed, "vocabularies": vocabularies,
-            "flag_models": flags}
-
-
-def unpack_bundle(bundle: dict):
-    """Restore each vectoriser's vocabulary from its term array and return the pipeline."""
-    pipeline = bundle["pipeline"]
-    for name, vectoriser in pipeline.named_steps["features"].transformer_list:
-        terms = bundle["vocabularies"][name]
-        vectoriser.vocabulary_ = {str(term): index for index, term in enumerate(terms)}
-    return pipeline
-
-
-def write_model_file(pipeline, version: str, path: Path, flag_models: dict | None = None) -> None:
-    """Save a pipeline and its learned flag detectors as a compressed skops bundle (never pickle)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(pack_bundle(pipeline, version, flag_models), path, compression=zipfile.ZIP_DEFLATED)
-
-
 def unpack_flag_models(bundle: dict) -> dict[Flag, FlagModel]:
-    """The learned flag detectors of a bundle (none in a model file from before they existed)."""
+    """The learned flag detectors of a bundle."""
     stored = bundle.get("flag_models") or {}
     return {Flag(name): FlagModel.from_dict(data) for name, data in stored.items()}
-
-
-def read_model_file(path: Path) -> dict:
-    """Load a skops model bundle, trusting only scikit-learn, numpy and scipy types."""
-    if not path.is_file():
-        raise ModelError(f"no triage model at {path}; run `doorstep triage train` first")
-    untrusted = sio.get_untrusted_types(file=path)
-    refused = [name for name in untrusted if not name.startswith(TRUSTED_PREFIXES)]
-    if refused:
-        raise ModelError(f"{path}: refusing to load untrusted types {refused}")
-    bundle = sio.load(path, trusted=untrusted)
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
-        raise ModelError(f"{path}: not a Doorstep triage model ({FORMAT})")
-    return bundle
-
-
-def explanation_weights(classifier) -> np.ndarray:
-    """Per-class linear weights, centred across classes, from a (calibrated) linear model."""
-    if hasattr(classifier, "calibrated_classifiers_"):
-        coef = np.mean([c.estimator.coef_ for c in classifier.calibrated_classifiers_], axis=0)
-    else:
-        coef = classifier.coef_
-    return np.asarray(coef - coef.mean(axis=0), dtype=np.float64)
 
 
 def rounded_probabilities(labels: Sequence[str], row: np.ndarray) -> dict[str, float]:
@@ -134,26 +72,26 @@ def flag_reason(flag: Flag, evidence: str) -> str:
 class Triager:
     """A loaded model: classify messages one at a time or in batches."""
 
-    def __init__(self, pipeline, version: str, flag_models: dict | None = None) -> None:
-        self.version = version
-        features = pipeline.named_steps["features"]
-        classifier = pipeline.named_steps["classifier"]
+    def __init__(self, bundle: dict, flag_models: dict[Flag, FlagModel] | None = None) -> None:
+        """A triager from a model bundle (see `triage.model_file`); ``flag_models`` replaces the
+        bundle's learned flag detectors when given."""
+        self.version = str(bundle.get("version", "unknown"))
         try:
-            self._scorer = LinearScorer(features, classifier)
-        except (AttributeError, ValueError) as e:
-            raise ModelError(f"unsupported triage model: {e}") from e
-        self._labels = [str(c) for c in classifier.classes_]
-        self._names = features.get_feature_names_out()
-        self._weights = explanation_weights(classifier)
-        self._flag_models: dict[Flag, FlagModel] = dict(flag_models or {})
+            self._scorer = LinearScorer(bundle)
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"unsupported triage model: {e!r}") from e
+        self._labels = self._scorer.classes
+        self._names = self._scorer.feature_names()
+        # Explanations use each class's weights relative to the mean over classes.
+        self._weights = self._scorer.coef - self._scorer.coef.mean(axis=0)
+        self._flag_models = dict(unpack_flag_models(bundle) if flag_models is None else flag_models)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Triager:
         """Load a model file (default: the bundled triage/data/model.skops)."""
         bundle = read_model_file(Path(path) if path else DEFAULT_MODEL_PATH)
         warm_up()
-        return cls(unpack_bundle(bundle), str(bundle.get("version", "unknown")),
-                   unpack_flag_models(bundle))
+        return cls(bundle)
 
     def classify(self, inp: TriageInput) -> TriageResult:
         """Classify one message (about a millisecond, plus the flag rules)."""

@@ -1,39 +1,88 @@
-"""A fast path for scoring messages with the fitted pipeline, without scikit-learn's per-call cost.
+"""Scoring a message with the trained model's parameters, without scikit-learn.
 
-`Pipeline.transform` and `predict_proba` spend ~5 ms a call on input validation and sparse-matrix
-plumbing for a single short message. The maths is small: sublinear TF-IDF per block, L2 norm,
-block weights, a linear decision function, then the fitted calibrator. `LinearScorer` does exactly
-that from the fitted objects; tests check it against the pipeline's own output. The char n-grams
-of each word are counted once and cached, and a batch shares one calibrator call.
+The model file holds the parameters of a fitted pipeline (see `triage.model_file`): per block of
+the feature union its analyzer settings, terms and IDF weights, then the linear classifier and its
+calibration. The maths is small: n-gram counts, sublinear TF-IDF per block, L2 norm, block weights,
+a linear decision function, then the calibration. `LinearScorer` does exactly that, as
+scikit-learn's `Pipeline.transform` and `predict_proba` would (tests check it against them), in
+microseconds rather than their ~5 ms of per-call validation. The char n-grams of each word are
+counted once and cached, and a batch shares one calibrator call.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
 import numpy as np
-from scipy.special import expit
 
 Vector = tuple[np.ndarray, np.ndarray]  # (feature indices, values) of the non-zero features
+Analyzer = Callable[[str], list[str]]
 MAX_CACHED_TOKENS = 50_000  # per block; the cache is emptied when it grows past this
 NO_FEATURES: Vector = (np.empty(0, dtype=np.int64), np.empty(0))
+WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def word_analyzer(token_pattern: str, ngram_range: Sequence[int], lowercase: bool) -> Analyzer:
+    """scikit-learn's "word" analyzer: tokens by the pattern, then n-grams joined by a space."""
+    tokenise = re.compile(token_pattern).findall
+    low, high = ngram_range
+
+    def analyse(doc: str) -> list[str]:
+        tokens = tokenise(doc.lower() if lowercase else doc)
+        grams = list(tokens) if low == 1 else []
+        for n in range(max(low, 2), min(high, len(tokens)) + 1):
+            grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+        return grams
+
+    return analyse
+
+
+def char_wb_analyzer(ngram_range: Sequence[int], lowercase: bool) -> Analyzer:
+    """scikit-learn's "char_wb" analyzer: char n-grams of each space-padded word."""
+    low, high = ngram_range
+
+    def analyse(doc: str) -> list[str]:
+        grams: list[str] = []
+        for word in WHITE_SPACES.sub(" ", doc.lower() if lowercase else doc).split():
+            word = f" {word} "
+            for n in range(low, high + 1):
+                grams += [word[i : i + n] for i in range(max(len(word) - n, 0) + 1)]
+                if len(word) <= n:
+                    break  # a short word is counted once, whole
+        return grams
+
+    return analyse
 
 
 @dataclass(frozen=True)
 class Block:
     """One TF-IDF vectoriser of the feature union, with its place in the joined feature space."""
 
-    analyse: Callable[[str], list[str]]
+    name: str
+    analyse: Analyzer
     vocabulary: dict[str, int]
     idf: np.ndarray
     weight: float
     offset: int
     sublinear: bool
-    by_token: bool  # n-grams never cross whitespace, so they can be counted token by token
+    by_token: bool  # char_wb n-grams never cross whitespace: counted token by token
     cache: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_params(cls, params: dict, offset: int) -> Block:
+        """A block from its entry in the model file (see `triage.model_file.pack_vectoriser`)."""
+        char = params["analyzer"] == "char_wb"
+        analyse = (char_wb_analyzer(params["ngram_range"], params["lowercase"]) if char else
+                   word_analyzer(params["token_pattern"], params["ngram_range"], params["lowercase"]))
+        terms = params["terms"].tolist()
+        return cls(name=params["name"], analyse=analyse,
+                   vocabulary=dict(zip(terms, range(len(terms)))),
+                   idf=np.asarray(params["idf"], dtype=np.float64), weight=float(params["weight"]),
+                   offset=offset, sublinear=bool(params["sublinear_tf"]), by_token=char)
 
     def vectorise(self, doc: str) -> Vector:
         """(feature indices, values) of the document in this block, L2-normalised and weighted."""
@@ -75,48 +124,28 @@ class Block:
         return grams
 
 
-def make_blocks(features) -> list[Block]:
-    """Blocks for a fitted FeatureUnion of TfidfVectorizers."""
-    weights = features.transformer_weights or {}
-    blocks, offset = [], 0
-    for name, vectoriser in features.transformer_list:
-        blocks.append(
-            Block(
-                analyse=vectoriser.build_analyzer(),
-                vocabulary=vectoriser.vocabulary_,
-                idf=np.asarray(vectoriser.idf_, dtype=np.float64),
-                weight=float(weights.get(name, 1.0)),
-                offset=offset,
-                sublinear=bool(vectoriser.sublinear_tf),
-                by_token=counts_by_token(vectoriser),
-            )
-        )
-        offset += len(vectoriser.vocabulary_)
-    return blocks
-
-
-def counts_by_token(vectoriser) -> bool:
-    """Whether n-gram counts can be summed over whitespace tokens: char_wb on plain text, with
-    at most lower-casing (which never turns a character into whitespace or back)."""
-    return (
-        vectoriser.analyzer == "char_wb"
-        and vectoriser.input == "content"
-        and vectoriser.preprocessor is None
-        and not vectoriser.strip_accents
-    )
-
-
 class LinearScorer:
     """Feature vector and calibrated probabilities for one document or many."""
 
-    def __init__(self, features, classifier) -> None:
-        pair = classifier.calibrated_classifiers_[0]
-        if len(classifier.calibrated_classifiers_) != 1 or pair.method not in CALIBRATIONS:
-            raise ValueError("fast path needs CalibratedClassifierCV(ensemble=False)")
-        self.blocks = make_blocks(features)
-        self.coef = np.asarray(pair.estimator.coef_, dtype=np.float64)
-        self.intercept = np.asarray(pair.estimator.intercept_, dtype=np.float64)
-        self.calibrate = CALIBRATIONS[pair.method](pair)
+    def __init__(self, bundle: dict) -> None:
+        self.blocks: list[Block] = []
+        offset = 0
+        for params in bundle["features"]:
+            self.blocks.append(Block.from_params(params, offset))
+            offset += len(self.blocks[-1].vocabulary)
+        classifier = bundle["classifier"]
+        self.classes = [str(c) for c in classifier["classes"]]
+        self.coef = np.asarray(classifier["coef"], dtype=np.float64)
+        self.intercept = np.asarray(classifier["intercept"], dtype=np.float64)
+        calibration = classifier["calibration"]
+        if calibration.get("method") not in CALIBRATIONS:
+            raise ValueError(f"unsupported calibration {calibration.get('method')!r}")
+        self.calibrate = CALIBRATIONS[calibration["method"]](calibration)
+
+    def feature_names(self) -> np.ndarray:
+        """ "block__term" for every feature, in feature order (as scikit-learn names them)."""
+        return np.concatenate([np.asarray([f"{b.name}__{t}" for t in b.vocabulary], dtype=object)
+                               for b in self.blocks])
 
     def vectorise(self, doc: str) -> Vector:
         """(indices, values) of the document's non-zero features."""
@@ -142,13 +171,13 @@ class LinearScorer:
 
 
 # Calibrators: the fitted calibration, computed as scikit-learn's `_CalibratedClassifier` does in
-# `predict_proba`, but vectorised over rows and without its input validation (~0.2 ms a call).
+# `predict_proba`, vectorised over rows.
 
 
-def sigmoid_calibration(pair) -> Callable[[np.ndarray], np.ndarray]:
+def sigmoid_calibration(params: dict) -> Callable[[np.ndarray], np.ndarray]:
     """One-vs-rest Platt scaling, normalised."""
-    slopes = np.array([float(cal.a_) for cal in pair.calibrators])
-    offsets = np.array([float(cal.b_) for cal in pair.calibrators])
+    slopes = np.asarray(params["slopes"], dtype=np.float64)
+    offsets = np.asarray(params["offsets"], dtype=np.float64)
 
     def calibrate(decision: np.ndarray) -> np.ndarray:
         proba = expit(-(slopes * decision + offsets))
@@ -159,9 +188,9 @@ def sigmoid_calibration(pair) -> Callable[[np.ndarray], np.ndarray]:
     return calibrate
 
 
-def temperature_calibration(pair) -> Callable[[np.ndarray], np.ndarray]:
+def temperature_calibration(params: dict) -> Callable[[np.ndarray], np.ndarray]:
     """Temperature scaling: a softmax of the decision values times the fitted beta."""
-    beta = pair.calibrators[0].beta_
+    beta = float(params["beta"])
 
     def calibrate(decision: np.ndarray) -> np.ndarray:
         logits, rows = decision, looks_like_probabilities(decision)
@@ -182,6 +211,16 @@ def looks_like_probabilities(decision: np.ndarray) -> np.ndarray:
     `_convert_to_logits` does for a one-row call."""
     in_range = (decision.min(axis=1) >= 0) & (decision.max(axis=1) <= 1)
     return in_range & np.isclose(decision.sum(axis=1), 1.0) if in_range.any() else in_range
+
+
+def expit(x: np.ndarray) -> np.ndarray:
+    """The logistic function, without overflow warnings for large negative inputs."""
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1.0 / (1.0 + np.exp(-x[positive]))
+    z = np.exp(x[~positive])
+    out[~positive] = z / (1.0 + z)
+    return out
 
 
 def clipped(proba: np.ndarray) -> np.ndarray:

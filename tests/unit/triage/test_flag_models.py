@@ -10,8 +10,8 @@ from scipy.sparse import csr_matrix
 
 from triage.flag_models import FlagModel, allowed, best_threshold, fit_flag_models
 from triage.labels import Flag, Label
-from triage.model import TriageInput, Triager, read_model_file, unpack_bundle, unpack_flag_models
-from triage.model import write_model_file
+from triage.model import TriageInput, Triager, unpack_flag_models
+from triage.model_file import read_model_file, write_model_file
 
 
 def test_best_threshold_maximises_f_beta():
@@ -58,10 +58,9 @@ def hazard_detector(triager: Triager, word: str) -> FlagModel:
 
 def test_a_learned_detector_raises_its_flag_with_the_words_that_drove_it(fixture_model: Path):
     bundle = read_model_file(fixture_model)
-    plain = Triager(unpack_bundle(bundle), "t")
+    plain = Triager(bundle, {})
     word = "after"  # a word the fixture model's vocabulary has
-    triager = Triager(unpack_bundle(read_model_file(fixture_model)), "t",
-                      {Flag.URGENT_HAZARD: hazard_detector(plain, word)})
+    triager = Triager(bundle, {Flag.URGENT_HAZARD: hazard_detector(plain, word)})
     result = triager.classify(TriageInput(f"There is a {word} in the kitchen"))
     assert "urgent_hazard" in result.flags
     [reason] = [r for r in result.reasons if r.endswith("→ urgent_hazard")]
@@ -71,10 +70,10 @@ def test_a_learned_detector_raises_its_flag_with_the_words_that_drove_it(fixture
 
 def test_flag_detectors_survive_the_model_file(fixture_model: Path, tmp_path: Path):
     bundle = read_model_file(fixture_model)
-    pipeline = unpack_bundle(bundle)
     detector = FlagModel(np.arange(5, dtype=float), -1.5, 0.42)
     out = tmp_path / "m.skops"
-    write_model_file(pipeline, "v-flags", out, {Flag.ESCALATION: detector})
+    write_model_file({**bundle, "version": "v-flags",
+                      "flag_models": {"escalation": detector.to_dict()}}, out)
     [(flag, loaded)] = unpack_flag_models(read_model_file(out)).items()
     assert flag is Flag.ESCALATION and loaded.threshold == 0.42 and loaded.intercept == -1.5
     assert np.array_equal(loaded.coef, detector.coef)
