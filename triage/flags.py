@@ -18,6 +18,7 @@ from functools import cached_property
 from triage import rules_more, rules
 from triage.dates import out_of_time
 from triage.labels import Flag, Label
+from triage.rule_engine import Rule, first_match
 
 # Quoted e-mail history says what was said before, not what this message says.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -57,13 +58,10 @@ class FlagInput:
                                                                    self.lowered)
 
 
-def find(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
-    """The first phrase matched by any pattern, trimmed for display."""
-    for pattern in patterns:
-        match = pattern.search(text)
-        if match:
-            return " ".join(match.group(0).split())[:MAX_EVIDENCE]
-    return None
+def find(table: Iterable[Rule], text: str) -> str | None:
+    """The phrase matched by the table's first matching rule, trimmed for display."""
+    match = first_match(table, text)
+    return " ".join(match.group(0).split())[:MAX_EVIDENCE] if match else None
 
 
 def detect_escalation(msg: FlagInput) -> str | None:

@@ -1,4 +1,11 @@
-"""Language identification of inbound text with py3langid, restricted to plausible languages."""
+"""Language identification of inbound text with py3langid, restricted to plausible languages.
+
+Most messages are plainly English: plain ASCII (typographic quotes and £ aside) in which at least a
+fifth of the words are common English function words. Those are answered "en" at a glance, in a
+few microseconds rather than py3langid's ~0.4 ms; everything else goes to py3langid. On the
+training corpus no message in another language comes near that share (the highest is 0.14, a
+Welsh note); a test keeps it so.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +25,21 @@ MAX_CHARS = 600  # the opening is enough to tell the language; the classifier's 
 LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # Quoted replies, URLs and e-mail addresses say nothing about the writer's language.
 NOISE = re.compile(r"^>.*$|https?://\S+|\S+@\S+", re.M)
+# Words that are English and not also common words of the other plausible languages (so not "a",
+# "i", "o", "y", "to", "no", "do", "in", "on", "me", "as", which Welsh, Polish, Romanian, Spanish or
+# Portuguese use too).
+ENGLISH_WORDS = frozenset("""
+    the and of is it my we you for this that have has not was with are be been but can our your
+    please there they he she his her them what when will would could from at by if about just still
+    had did don't i'm it's get got an again since out up all they're we're there's can't isn't
+    which who how any some one now very really thanks thank hi hello dear regards being were i've
+    i'll didn't doesn't won't because
+""".split())
+ENGLISH_SHARE = 0.2
+MIN_WORDS_AT_A_GLANCE = 8
+ASCII_WORD = re.compile(r"[a-z']+")
+TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                            "\u00a3": " ", "\u2013": "-", "\u2014": "-", "\u2026": "."})
 
 
 _LOCK = threading.Lock()
@@ -45,10 +67,25 @@ def letter_count(text: str) -> int:
     return len(LETTER.findall(text))
 
 
+def english_share(text: str) -> float | None:
+    """Share of the words that are common English function words, for plain ASCII text with at
+    least MIN_WORDS_AT_A_GLANCE words; None otherwise."""
+    lowered = text.lower().translate(TYPOGRAPHY)
+    if not lowered.isascii():
+        return None
+    words = ASCII_WORD.findall(lowered)
+    if len(words) < MIN_WORDS_AT_A_GLANCE:
+        return None
+    return sum(word in ENGLISH_WORDS for word in words) / len(words)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when too short or unsure."""
     cleaned = NOISE.sub(" ", text)
     if letter_count(cleaned) < MIN_LETTERS:
         return None
+    share = english_share(cleaned[:MAX_CHARS])
+    if share is not None and share >= ENGLISH_SHARE:
+        return "en"
     lang, confidence = identifier().classify(cleaned[:MAX_CHARS])
     return str(lang) if float(confidence) >= MIN_CONFIDENCE else None

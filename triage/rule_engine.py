@@ -13,6 +13,7 @@ does not know just means that alternative is always searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from re import _parser  # the standard library's regex parser, used only to derive needles
 
@@ -20,6 +21,7 @@ WORD = re.compile(r"\w+")
 EDGE = "\0"  # in a derived needle: a word boundary (\b)
 GAP = "\1"  # in a derived needle: one or more non-word characters (\s+, \W*...)
 MARKS = re.compile("[\0\1]")
+BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 NON_WORD_CATEGORIES = (_parser.CATEGORY_SPACE, _parser.CATEGORY_NOT_WORD)
 MAX_STRINGS = 64  # a run of literals is not spelled out beyond this many alternatives
 EMPTY = frozenset({""})
@@ -44,6 +46,7 @@ class Rule:
         self.needles = tuple(make_needles(part, flags) for part in self.parts)
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.parts)  # on first use
         self.gates, self.number = Gates([self], flags), 0  # compile_all shares one per table
+        self.subsets: dict[frozenset[int], re.Pattern[str]] = {}  # see subset()
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -57,8 +60,10 @@ class Rule:
     def search(self, text: str) -> re.Match[str] | None:
         """`pattern.search(text)`."""
         branches = self.gates.candidates(text).get(self.number)
-        if not branches:
-            return None
+        return self.search_branches(text, branches) if branches else None
+
+    def search_branches(self, text: str, branches: set[int]) -> re.Match[str] | None:
+        """The leftmost match of the given alternatives, the earlier alternative on a tie."""
         found = None
         for branch in sorted(branches):
             match = (self.compiled[branch] or self.compile(branch)).search(text)
@@ -67,8 +72,22 @@ class Rule:
         return found
 
     def sub(self, repl: str, text: str) -> str:
-        """`pattern.sub(repl, text)`, skipped when no alternative can match."""
-        return self.pattern.sub(repl, text) if self.candidates(text) else text
+        """`pattern.sub(repl, text)`: skipped when no alternative can match, else done with only
+        the alternatives that can (in order; the others match nowhere in the text)."""
+        branches = self.candidates(text)
+        if not branches:
+            return text
+        if len(branches) == len(self.parts) or BACKREFERENCE.search(self.source):
+            return self.pattern.sub(repl, text)
+        return self.subset(frozenset(branches)).sub(repl, text)
+
+    def subset(self, branches: frozenset[int]) -> re.Pattern[str]:
+        """The pattern of only these alternatives, compiled once per set."""
+        pattern = self.subsets.get(branches)
+        if pattern is None:
+            source = "|".join(self.parts[i] for i in sorted(branches))
+            pattern = self.subsets[branches] = re.compile(source, self.flags)
+        return pattern
 
     def compile(self, branch: int) -> re.Pattern[str]:
         """Compile an alternative the first time it is searched (most rarely are)."""
@@ -132,6 +151,22 @@ class Gates:
             for number, branch in self.by_text[substring]:
                 found.setdefault(number, set()).add(branch)
         return found
+
+
+def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
+    """The match of the first rule of a table that matches: `next(r.search(text) ...)`, with one
+    look at the table's gates instead of one per rule."""
+    gates, found = None, {}
+    for rule in table:
+        if rule.gates is not gates:
+            gates = rule.gates
+            found = gates.candidates(text)
+        branches = found.get(rule.number)
+        if branches:
+            match = rule.search_branches(text, branches)
+            if match:
+                return match
+    return None
 
 
 def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:

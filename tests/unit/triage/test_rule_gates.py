@@ -9,7 +9,7 @@ import pytest
 
 import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
-from triage.rule_engine import Rule, alternatives, make_needles
+from triage.rule_engine import Rule, alternatives, first_match, make_needles
 
 TABLES = {
     f"{module_name}.{name}": table
@@ -34,6 +34,27 @@ def test_rule_search_equals_pattern_search(name: str, texts: list[str]) -> None:
         for text in texts:
             got, want = rule.search(text), pattern.search(text)
             assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_rule_sub_and_first_match_equal_plain_re(name: str, texts: list[str]) -> None:
+    """`sub` with only the alternatives that can match, and a table's first match, are what
+    plain `re` gives: every rule's sub, and the first rule of the table (or a slice) to match."""
+    table = TABLES[name]
+    patterns = [re.compile(rule.source, rule.flags) for rule in table]
+    for text in texts:
+        for rule, pattern in zip(table, patterns):
+            assert rule.sub(" ", text) == pattern.sub(" ", text)
+        for start in (0, len(table) // 2):
+            got = first_match(table[start:], text)
+            want = next(filter(None, (p.search(text) for p in patterns[start:])), None)
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+
+
+def test_sub_with_some_alternatives_keeps_their_order() -> None:
+    rule = Rule(r"\bab|\ba\w*|\bzz")
+    assert rule.sub("#", "abc abd zz") == re.sub(r"\bab|\ba\w*|\bzz", "#", "abc abd zz")
+    assert rule.sub("#", "axe") == "#" and rule.sub("#", "nothing here") == "nothing here"
 
 
 @pytest.mark.parametrize(
