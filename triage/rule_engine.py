@@ -90,8 +90,12 @@ class Rule:
         return pattern
 
     def compile(self, branch: int) -> re.Pattern[str]:
-        """Compile an alternative the first time it is searched (most rarely are)."""
-        self.compiled[branch] = re.compile(self.parts[branch], self.flags)
+        """Compile an alternative the first time it is searched (most rarely are), with its
+        leading \\b moved behind its first word (see `lead_with_literals`)."""
+        source = self.parts[branch]
+        if not self.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
+            source = lead_with_literals(source)
+        self.compiled[branch] = re.compile(source, self.flags)
         return self.compiled[branch]
 
 
@@ -182,6 +186,67 @@ def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:
 def words(text: str) -> frozenset[str]:
     """The text's \\w+ tokens, cached: one text meets many rules."""
     return frozenset(WORD.findall(text))
+
+
+# Characters that are themselves in a pattern's source; a run of them is a literal.
+PLAIN = re.compile(r"[\w ',&/-]+")
+QUANTIFIERS = frozenset("?*+{")
+
+
+def lead_with_literals(source: str) -> str:
+    """The same pattern, with a leading \\b written after the literal text it stands before.
+
+    `re` finds a pattern that starts with literal text by jumping between that text's
+    occurrences, but tries a pattern that starts with \\b at every position (~40 ns each).
+    Before a word character \\b means "no word character before", so `\\bnobody came` is
+    `nobody(?<!\\wnobody) came`, and `\\b(?:gas|fumes)` is
+    `(?:gas(?<!\\wgas)|fumes(?<!\\wfumes))`. A source of another shape is returned as it is.
+    """
+    if not source.startswith("\\b"):
+        return source
+    rest = source[2:]
+    if rest.startswith("(?:"):
+        end = group_end(rest, 0)
+        if end is None or rest[end + 1 : end + 2] in QUANTIFIERS and rest[end + 1 :]:
+            return source  # an optional group: the \\b may stand before what follows it
+        inner = [lead_literal(alt) for alt in alternatives(rest[3:end])]
+        if None in inner:
+            return source
+        return "(?:" + "|".join(inner) + ")" + rest[end + 1 :]
+    return lead_literal(rest) or source
+
+
+def lead_literal(source: str) -> str | None:
+    """`source` (which follows a \\b) with the word-boundary check after its leading literal
+    text, or None if it does not start with literal text beginning with a word character."""
+    match = PLAIN.match(source)
+    if not match:
+        return None
+    run = match.group()
+    if source[match.end() : match.end() + 1] in QUANTIFIERS and source[match.end():]:
+        run = run[:-1]  # the last character is repeated, so it is not a fixed prefix
+    if not run or not (run[0].isalnum() or run[0] == "_"):
+        return None
+    return f"{run}(?<!\\w{re.escape(run)}){source[len(run):]}"
+
+
+def group_end(source: str, start: int) -> int | None:
+    """Index of the `)` that closes the group opened at `start`, or None."""
+    depth, i = 0, start
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = class_end(source, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 def alternatives(source: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 
 import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
-from triage.rule_engine import Rule, alternatives, first_match, make_needles
+from triage.rule_engine import Rule, alternatives, first_match, lead_with_literals, make_needles
 
 TABLES = {
     f"{module_name}.{name}": table
@@ -97,3 +97,23 @@ def test_case_insensitive_rules_skip_gates_for_non_ascii_text() -> None:
 def test_needles_are_words_where_the_pattern_has_boundaries() -> None:
     assert make_needles(r"\b(?:gas|fumes)\b", 0) == {"\0gas\0", "\0fumes\0"}
     assert make_needles(r"[^.]{0,9}", 0) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "fast"),
+    [
+        (r"\bnobody came\b", r"nobody came(?<!\wnobody\ came)\b"),
+        (r"\b(?:gas|fumes)\b", r"(?:gas(?<!\wgas)|fumes(?<!\wfumes))\b"),
+        (r"\bfire ?doors?\b", r"fire(?<!\wfire) ?doors?\b"),
+        (r"\b(?:very )?cold", r"\b(?:very )?cold"),  # optional group: unchanged
+        (r"\b\w+ing", r"\b\w+ing"),  # no literal to lead with
+        (r"\b(?:a|\w+)", r"\b(?:a|\w+)"),
+        (r"\b'ello", r"\b'ello"),  # \b before a non-word character means something else
+    ],
+)
+def test_leading_boundary_moves_behind_the_literal(source: str, fast: str) -> None:
+    assert lead_with_literals(source) == fast
+    for text in ("nobody came", "anybody came", "gas leak", "the fumes", "fire door", "very cold",
+                 "scold", "seeing", "a b", "'ello", "x'ello", "firedoors", "", "Nobody came"):
+        got, want = re.search(fast, text), re.search(source, text)
+        assert (got and got.span()) == (want and want.span())
