@@ -6,17 +6,20 @@ import re
 
 import numpy as np
 
-from triage.rule_engine import Rule, compile_all
 
 # Order matters: case references and e-mails before phone numbers, phone numbers before digits.
-NORMALISERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b[a-z]{2,4}-\d{4}-\d{3,}\b", re.I), " caseref "),
-    (re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"), " emailaddr "),
-    (re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I), " weblink "),
-    (re.compile(r"(?<!\w)(\+44\s?\(?0?\)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"), " phonenum "),
-    (re.compile(r"\d+"), "0"),
-    (re.compile(r"[ \t\r\f\v]+"), " "),
+# Each is tried only when the text has what every match needs ("@", a digit...), which is cheaper.
+DIGIT = "digit"
+NORMALISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"\b[a-z]{2,4}-\d{4}-\d{3,}\b", re.I), " caseref ", (DIGIT, "-")),
+    (re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"), " emailaddr ", ("@",)),
+    (re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I), " weblink ", ("://|www.",)),
+    (re.compile(r"(?<!\w)(\+44\s?\(?0?\)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"), " phonenum ",
+     (DIGIT,)),
+    (re.compile(r"\d+"), "0", (DIGIT,)),
+    (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ", ()),  # runs (a lone space stays as it is)
 )
+HAS_DIGIT = re.compile(r"\d")
 # Residents write in many languages; a few key words are tagged with an English token after them so
 # the few non-English training messages teach the model the same cues as the English ones.
 LEXICON_WORDS: tuple[tuple[str, str], ...] = (
@@ -34,11 +37,9 @@ LEXICON_WORDS: tuple[tuple[str, str], ...] = (
                r"avariad[oa]|wedi torri|kharab"),
     ("again", r"znowu|ponownie|din nou|otra vez|outra vez|phir se|dobara"),
 )
-# One rule table, so the words of a text are looked at once for all seven (see rule_engine).
-LEXICON: tuple[tuple[Rule, str], ...] = tuple(zip(
-    compile_all(*(rf"(?<!\w)(?:{words})(?!\w)" for _, words in LEXICON_WORDS)),
-    (token for token, _ in LEXICON_WORDS),
-))
+# One pattern for all seven, so the text is scanned once; each match gets its word's token.
+LEXICON = re.compile(r"(?<!\w)(?:" + "|".join(
+    f"(?P<{token}>{words})" for token, words in LEXICON_WORDS) + r")(?!\w)")
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
@@ -54,11 +55,19 @@ FUNCTION_WORDS = frozenset(
 def normalise(text: str) -> str:
     """Lower-case a text and replace references, contacts and digits with stable tokens."""
     out = text.lower()
-    for pattern, token in LEXICON:
-        out = pattern.sub(lambda m, t=token: f"{m.group(0)} {t}", out)
-    for pattern, replacement in NORMALISERS:
-        out = pattern.sub(replacement, out)
+    out = LEXICON.sub(tagged, out)
+    digit = HAS_DIGIT.search(out) is not None
+    for pattern, replacement, needs in NORMALISERS:
+        if all(digit if need is DIGIT else any(n in out for n in need.split("|"))
+               for need in needs):
+            out = pattern.sub(replacement, out)
     return out.strip()
+
+
+def tagged(match: re.Match[str]) -> str:
+    """A lexicon word followed by the English token of its group."""
+    token = next(token for token, _ in LEXICON_WORDS if match.group(token) is not None)
+    return f"{match.group(0)} {token}"
 
 
 def compose(subject: str | None, text: str) -> str:
