@@ -67,6 +67,17 @@ def letter_count(text: str) -> int:
     return len(LETTER.findall(text))
 
 
+def has_letters(text: str, at_least: int) -> bool:
+    """Whether the text has at least this many letters (most texts show it in their opening)."""
+    return (len(LETTER.findall(text, 0, at_least * 8)) >= at_least
+            or letter_count(text) >= at_least)
+
+
+def has_noise(text: str) -> bool:
+    """Whether NOISE could match: a quote mark, a link or an @."""
+    return ">" in text or "@" in text or "://" in text
+
+
 def english_share(text: str) -> float | None:
     """Share of the words that are common English function words, for plain ASCII text with at
     least MIN_WORDS_AT_A_GLANCE words; None otherwise."""
@@ -81,8 +92,8 @@ def english_share(text: str) -> float | None:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when too short or unsure."""
-    cleaned = NOISE.sub(" ", text)
-    if letter_count(cleaned) < MIN_LETTERS:
+    cleaned = NOISE.sub(" ", text) if has_noise(text) else text
+    if not has_letters(cleaned, MIN_LETTERS):
         return None
     share = english_share(cleaned[:MAX_CHARS])
     if share is not None and share >= ENGLISH_SHARE:
