@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from triage.corpus_io import CorpusError, load_corpus, parse_earlier, parse_time
 from triage.labels import LABELS
 from triage.model import DEFAULT_MODEL_PATH, ModelError, TriageInput, TriageResult, Triager
 
-EVALUATE_BATCH = 64
+EVALUATE_BATCH = 2048  # messages between progress lines (shared among --workers)
 
 
 class RequestError(ValueError):
@@ -52,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--model", type=Path, help="model file (default: bundled model)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.add_argument("--config", help="doorstep.toml whose [triage] thresholds to apply")
+    evaluate.add_argument("--workers", type=int, default=default_workers(), metavar="N",
+                          help="processes to classify with (default: the CPUs available)")
     evaluate.set_defaults(func=run_evaluate)
 
 
@@ -163,10 +166,16 @@ def promote(candidate: Path, current: Path, holdout: Path) -> int:
     return 0 if verdict.promoted else 3
 
 
-def classify_in_batches(triager: Triager, inputs: list[TriageInput]) -> Iterator[TriageResult]:
+def default_workers() -> int:
+    """The CPUs this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def classify_in_batches(triager: Triager, inputs: list[TriageInput],
+                        workers: int = 1) -> Iterator[TriageResult]:
     """Classify in batches, reporting progress on stderr."""
     for start in range(0, len(inputs), EVALUATE_BATCH):
-        yield from triager.classify_batch(inputs[start : start + EVALUATE_BATCH])
+        yield from triager.classify_batch(inputs[start : start + EVALUATE_BATCH], workers)
         say(f"classified {min(start + EVALUATE_BATCH, len(inputs))}/{len(inputs)}")
 
 
@@ -190,7 +199,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         say(f"triage evaluate: {e}")
         return 1
     inputs = [TriageInput(e.text, e.subject, e.channel, e.received_at, e.earlier) for e in examples]
-    results = list(classify_in_batches(triager, inputs))
+    results = list(classify_in_batches(triager, inputs, max(1, args.workers)))
     report = evaluate(examples, results, triager.version, configured_thresholds(args.config))
     print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else format_report(report))
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_all_start_methods, get_context
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,7 @@ from triage.features import compose, describe_terms, term_contributions
 from triage.flag_models import FlagModel, allowed
 from triage.flags import FlagInput, detect_flags
 from triage.labels import Flag, Label
-from triage.language import detect_language, warm_up
+from triage.language import detect_language, identifier, warm_up
 from triage.model_file import ModelError, read_model_file
 from triage.scoring import LinearScorer
 
@@ -139,15 +141,19 @@ class Triager:
         terms = describe_terms(contributions, self._names, self._labels[best])
         return tuple(terms + [flag_reason(flag, evidence) for flag, evidence in found])
 
-    def classify_batch(self, inputs: Sequence[TriageInput]) -> list[TriageResult]:
+    def classify_batch(self, inputs: Sequence[TriageInput], workers: int = 1) -> list[TriageResult]:
         """Classify many messages, in order; each result is exactly what `classify` returns.
 
         The calibrator runs once per chunk of messages (a chunk's features are held at once,
         ~10 kB a message); flags, language and reasons are per message and dominate the time.
+        With ``workers`` > 1 a long batch is shared among that many forked processes, which
+        inherit the loaded model (where the platform can fork; otherwise one process does it).
         """
-        chunk, results = 256, []
-        for start in range(0, len(inputs), chunk):
-            batch = inputs[start : start + chunk]
+        if workers > 1 and len(inputs) >= PARALLEL_MIN and "fork" in get_all_start_methods():
+            return self._classify_forked(inputs, workers)
+        results: list[TriageResult] = []
+        for start in range(0, len(inputs), CHUNK):
+            batch = inputs[start : start + CHUNK]
             vectors = [self._scorer.vectorise(compose(inp.subject, inp.text)) for inp in batch]
             probabilities = self._scorer.probabilities_many(vectors)
             results += [
@@ -155,3 +161,25 @@ class Triager:
                 for inp, (index, values), proba in zip(batch, vectors, probabilities)
             ]
         return results
+
+    def _classify_forked(self, inputs: Sequence[TriageInput], workers: int) -> list[TriageResult]:
+        """`classify_batch` over forked processes, a chunk at a time, results in order."""
+        identifier()  # loaded before forking, so no child inherits the loading thread's lock
+        _FORKED[:] = [self, inputs]
+        try:
+            ranges = [(start, start + CHUNK) for start in range(0, len(inputs), CHUNK)]
+            with ProcessPoolExecutor(min(workers, len(ranges)), get_context("fork")) as pool:
+                return [result for part in pool.map(_classify_range, ranges) for result in part]
+        finally:
+            _FORKED.clear()
+
+
+CHUNK = 256  # messages scored together; also the unit of work of a forked process
+PARALLEL_MIN = 2 * CHUNK  # shorter batches are not worth starting processes for
+_FORKED: list = []  # [triager, inputs] while a forked batch runs: children inherit them
+
+
+def _classify_range(bounds: tuple[int, int]) -> list[TriageResult]:
+    """In a forked child: classify the parent's inputs[start:end] with the parent's triager."""
+    triager, inputs = _FORKED
+    return triager.classify_batch(inputs[bounds[0] : bounds[1]])

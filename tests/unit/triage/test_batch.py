@@ -54,3 +54,12 @@ def test_batches_longer_than_a_chunk(triager: Triager, inputs: list[TriageInput]
 
 def test_empty_batch(triager: Triager) -> None:
     assert triager.classify_batch([]) == []
+
+
+def test_forked_workers_give_the_same_results_in_order(triager: Triager,
+                                                       inputs: list[TriageInput]) -> None:
+    from triage.model import PARALLEL_MIN
+
+    many = (inputs * (PARALLEL_MIN // len(inputs) + 2))[: PARALLEL_MIN + 37]
+    assert triager.classify_batch(many, workers=2) == triager.classify_batch(many)
+    assert triager.classify_batch(inputs[:5], workers=4) == triager.classify_batch(inputs[:5])
