@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -48,14 +48,22 @@ def char_wb_analyzer(ngram_range: Sequence[int], lowercase: bool) -> Analyzer:
     def analyse(doc: str) -> list[str]:
         grams: list[str] = []
         for word in WHITE_SPACES.sub(" ", doc.lower() if lowercase else doc).split():
-            word = f" {word} "
-            for n in range(low, high + 1):
-                grams += [word[i : i + n] for i in range(max(len(word) - n, 0) + 1)]
-                if len(word) <= n:
-                    break  # a short word is counted once, whole
+            grams += padded_grams(word, low, high)
         return grams
 
     return analyse
+
+
+def padded_grams(word: str, low: int, high: int) -> list[str]:
+    """The char n-grams of one whitespace-free word padded with a space each side, as char_wb
+    counts them."""
+    word = f" {word} "
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        grams += [word[i : i + n] for i in range(max(len(word) - n, 0) + 1)]
+        if len(word) <= n:
+            break  # a short word is counted once, whole
+    return grams
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ class Block:
     offset: int
     sublinear: bool
     by_token: bool  # char_wb n-grams never cross whitespace: counted token by token
+    ngram_range: tuple[int, int]
+    lowercase: bool
     cache: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -82,7 +92,8 @@ class Block:
         return cls(name=params["name"], analyse=analyse,
                    vocabulary=dict(zip(terms, range(len(terms)))),
                    idf=np.asarray(params["idf"], dtype=np.float64), weight=float(params["weight"]),
-                   offset=offset, sublinear=bool(params["sublinear_tf"]), by_token=char)
+                   offset=offset, sublinear=bool(params["sublinear_tf"]), by_token=char,
+                   ngram_range=tuple(params["ngram_range"]), lowercase=bool(params["lowercase"]))
 
     def vectorise(self, doc: str) -> Vector:
         """(feature indices, values) of the document in this block, L2-normalised and weighted."""
@@ -119,9 +130,20 @@ class Block:
         if grams is None:
             if len(self.cache) >= MAX_CACHED_TOKENS:
                 self.cache.clear()
-            found = map(self.vocabulary.get, self.analyse(token))
-            grams = self.cache[token] = np.fromiter((i for i in found if i is not None), np.int64)
+            grams = self.cache[token] = self.known_grams(token)
         return grams
+
+    def known_grams(self, token: str) -> np.ndarray:
+        """Vocabulary indices of a whitespace-free token's char n-grams (by_token blocks)."""
+        grams = padded_grams(token.lower() if self.lowercase else token, *self.ngram_range)
+        return np.array([i for i in map(self.vocabulary.get, grams) if i is not None], np.int64)
+
+    def warm(self, tokens: Iterable[str]) -> None:
+        """Fill the token cache in advance (with the words the model knows, at load)."""
+        for token in tokens:
+            if len(self.cache) >= MAX_CACHED_TOKENS // 2:
+                break
+            self.cache[token] = self.known_grams(token)
 
 
 class LinearScorer:
@@ -133,6 +155,11 @@ class LinearScorer:
         for params in bundle["features"]:
             self.blocks.append(Block.from_params(params, offset))
             offset += len(self.blocks[-1].vocabulary)
+        words = [term for block in self.blocks if not block.by_token
+                 for term in block.vocabulary if " " not in term]
+        for block in self.blocks:
+            if block.by_token:
+                block.warm(words)  # most tokens of a message are words the model knows
         classifier = bundle["classifier"]
         self.classes = [str(c) for c in classifier["classes"]]
         self.coef = np.asarray(classifier["coef"], dtype=np.float64)
