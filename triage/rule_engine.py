@@ -13,7 +13,7 @@ does not know just means that alternative is always searched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from re import _parser  # the standard library's regex parser, used only to derive needles
 
@@ -206,7 +206,7 @@ def lead_with_literals(source: str) -> str:
         return source
     rest = source[2:]
     if rest.startswith("(?:"):
-        end = group_end(rest, 0)
+        end = group_end(rest)
         if end is None or rest[end + 1 : end + 2] in QUANTIFIERS and rest[end + 1 :]:
             return source  # an optional group: the \\b may stand before what follows it
         inner = [lead_literal(alt) for alt in alternatives(rest[3:end])]
@@ -230,43 +230,33 @@ def lead_literal(source: str) -> str | None:
     return f"{run}(?<!\\w{re.escape(run)}){source[len(run):]}"
 
 
-def group_end(source: str, start: int) -> int | None:
-    """Index of the `)` that closes the group opened at `start`, or None."""
-    depth, i = 0, start
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i = class_end(source, i)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+def group_end(source: str) -> int | None:
+    """Index of the `)` that closes the group the source opens with, or None."""
+    return next((i for i, char, depth in structure(source) if char == ")" and depth == 0), None)
 
 
 def alternatives(source: str) -> list[str]:
     """The pattern split at its top-level `|` (outside groups and character classes)."""
     if re.match(r"\(\?[aiLmsux]+\)", source):
         return [source]  # global inline flags belong to the whole pattern
-    parts, depth, start, i = [], 0, 0, 0
+    bars = [i for i, char, depth in structure(source) if char == "|" and depth == 0]
+    return [source[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(source)])]
+
+
+def structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each `(`, `)` and `|` outside character classes
+    and escapes."""
+    depth, i = 0, 0
     while i < len(source):
         char = source[i]
         if char == "\\":
             i += 1
         elif char == "[":
             i = class_end(source, i)
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
+        elif char in "()|":
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
-    return [*parts, source[start:]]
 
 
 def class_end(source: str, i: int) -> int:
