@@ -10,6 +10,7 @@ e-mail history removed; the evidence string is shown in the result's reasons.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -192,49 +193,204 @@ def detect_no_response_wanted(msg: FlagInput) -> str | None:
     return find(rules.NO_RESPONSE_WEAK, msg.lowered)
 
 
-def new_need_sentence(text: str, said_new: bool = True) -> str | None:
-    """A sentence that marks a new issue ("also", "another thing") and names a defect, or (with
-    ``said_new``) says it has not been reported before."""
-    said = said_new and find(rules.NEW_ISSUE_SAID, rules_more.NO_NEW_ISSUE.sub(" ", text))
-    if said:
-        return said
-    for sentence in sentences(text):
-        if rules_more.SAME_PROBLEM_WORSE.search(sentence):
-            continue  # "and now the leak has wrecked the hall too" is the same repair, worse
-        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.NEW_ISSUE_MORE, sentence)
-        defect = marker and (find(rules.DEFECT, sentence)
-                             or find(rules_more.DEFECT_WORDS[2:], sentence))
-        if defect:
-            return f"{marker} … {defect}"
+# What marks a further point, and what names a defect, for also_service_request.
+NEW_NEED_MARKERS = (*rules.NEW_ISSUE_MARKER, *rules_more.NEW_ISSUE_MORE, *rules_more.NEW_ISSUE_TURN)
+TURN_MARKERS = (*NEW_NEED_MARKERS, *rules_more.TURN, *rules_more.REQUEST_TURN)
+REQUESTS_AND_DEFECTS = (*rules.DEFECT, *rules_more.DEFECT_WORDS[2:], *rules_more.DEFECT_MORE,
+                        *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK)
+DEFECTS_ONLY = (*rules_more.DEFECT_WORDS, *rules_more.DEFECT_MORE, *rules_more.SERVICE_ASK,
+                *rules_more.LOOK_AT_ASK)
+ASKS = (*rules.DEFECT[1:2], *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK)
+# A defect named earlier in the message by the same noun is the complained-of one, unless the
+# words before it say it is another.
+DEFECT_NOUN = re.compile(r"\b(leak|mou?ld|damp|drip|mice|rat|pest|cockroach|condensation|pigeon|"
+                         r"wasp|flea|crack|heating|hot water|boiler)")
+# "...and it is now also leaking": the marker adds to a thing just named, not a new one.
+SAME_THING = re.compile(r"\b(?:it|it's|its|this|that)(?: (?:is|was|has|now|just|been|keeps|"
+                        r"still))*\s*$")
+ANOTHER = re.compile(r"\b(?:new|another|different|second|other|separate)\b(?:\W+\w+){0,2}\W*$")
+CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
+CLAUSE_STOP = re.compile(r"[;:(\u2013\u2014]|\s-\s|\bbut\b")
+LEAD, TAIL = 40, 60  # characters before and after a defect searched for "still", "again"
+POOR_WORK_WITHIN = 200  # characters before a weak marker searched for "fitted badly"
+
+
+def earliest(rules_: Iterable[Rule], text: str) -> re.Match[str] | None:
+    """The leftmost match of any rule (the earlier rule on a tie), wherever it is in the text."""
+    best = None
+    for rule in rules_:
+        match = rule.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+def said_new(text: str) -> str | None:
+    """A repair said in so many words to be new or not reported before ("no new issue" aside)."""
+    text = rules_more.NO_NEW_ISSUE.sub(" ", text)
+    return find(rules.NEW_ISSUE_SAID, text) or find(rules_more.NEW_ISSUE_SAID_MORE, text)
+
+
+def same_repair(before: str, lead: str, defect: str, tail: str, complaint: bool) -> bool:
+    """Whether a defect after a marker is one the landlord already knows of: chased ("still"), a
+    past job ("reported a leaking tap"), a defect noun named earlier ("mould", "leak") unless
+    called another, or in a complaint the repair complained of: back again, worse ("and now
+    it's..."), or poor work on what they fitted."""
+    near = lead[-LEAD:] + tail
+    if find(rules_more.DEFECT_CHASED, near) or rules_more.PAST_JOB.search(lead):
+        return True
+    if complaint and (find(rules_more.DEFECT_AGAIN, near) or find(rules_more.THEIR_WORK, lead)
+                      or rules_more.SAME_PROBLEM_WORSE.search(lead)):
+        return True
+    if ANOTHER.search(lead[-LEAD:]):
+        return False
+    named = DEFECT_NOUN.search(defect)
+    return bool(named and re.search(rf"\b{named.group(1)}", before))
+
+
+def same_job(before: str, ahead: str, upto: str, scope: str, defects: tuple, behind: bool) -> bool:
+    """Whether a fault added to a complaint with a weak marker ("also", "too") is more of the
+    complained-of job: the same fault spreading ("into the kitchen as well"), a further fault
+    after work said to be poor ("fitted badly"), or one more in a list of faults ("the tiles are
+    uneven, the panel is loose and the fan also doesn't work"). Not if the resident asks for it
+    to be seen to ("also can someone check my smoke alarm").
+
+    ``ahead`` is the marker's sentence before it, ``upto`` the same up to the marker's end."""
+    if rules_more.SPREAD.search(upto):
+        return True
+    if earliest(ASKS, scope):
+        return False
+    if rules_more.POOR_WORK.search(before[-POOR_WORK_WITHIN:]):
+        return True
+    return bool(not behind and earliest(defects, ahead)
+                and not find(rules_more.DEFECT_CHASED, ahead))  # "still not fixed, and now..."
+
+
+def marked_need(text: str, markers: tuple, defects: tuple, complaint: bool) -> str | None:
+    """A further point ("also", "PS", "another thing", "but" in thanks) that names a defect after
+    it (or before it, for a marker written after its point: "the lock's gone too"), or in the next
+    sentence when the marker ends its own ("One more thing:"), and is not a defect the landlord
+    already knows of (see ``same_repair`` and ``same_job``); outside complaints, not one told as
+    put right. The markers are found in the whole text, then judged in their sentences."""
+    spans, position = [], 0  # markers' (start, end) in the text
+    while (marker := earliest(markers, text[position:])) is not None:
+        spans.append((position + marker.start(), position + marker.end()))
+        position = max(spans[-1][1], spans[-1][0] + 1)
+    openers = complaint and rules_more.OPENER_ANYWHERE.search(text)
+    if not spans and not openers:
+        return None
+    breaks = list(SENTENCE_BREAK.finditer(text))
+    starts, ends = [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
+    found = []  # (sentence number, marker start, marker end) in the sentence
+    for number, (first, last) in enumerate(zip(starts, ends)) if openers else ():
+        opener = rules_more.SENTENCE_OPENER.match(text, first, last)
+        if opener:
+            found.append((number, 0, opener.end() - first))
+    for at, end in spans:
+        number = bisect_right(starts, at) - 1
+        if at < ends[number]:
+            found.append((number, at - starts[number], min(end, ends[number]) - starts[number]))
+    for number, at, end in sorted(found, key=lambda item: (item[0], item[1])):
+        evidence = judged(text, starts[number], text[starts[number]:ends[number]], at, end,
+                          text[starts[number + 1]:ends[number + 1]] if number + 1 < len(starts)
+                          else None, defects, complaint)
+        if evidence:
+            return evidence
     return None
+
+
+def judged(text: str, first: int, sentence: str, at: int, end: int, following: str | None,
+           defects: tuple, complaint: bool) -> str | None:
+    """The evidence for the marker at ``sentence[at:end]`` (the sentence starting at ``first`` in
+    the text), or None when it names no defect, or one the landlord already knows of."""
+    word = " ".join(sentence[at:end].split())
+    behind = (rules_more.TRAILING_MARKER.fullmatch(word) is not None
+              or (rules_more.TRAILING_IF_LAST.fullmatch(word) is not None
+                  and rules_more.CLAUSE_END.match(sentence, end) is not None))
+    scope = sentence if behind else sentence[at:]
+    defect = earliest(defects, scope)
+    if defect is None and following is not None and rules_more.INTRODUCES.match(sentence[end:]):
+        scope = f"{scope} {following}"
+        defect = earliest(defects, scope)
+    if defect is None:
+        return None
+    clause = 0 if behind else max(
+        (m.end() for m in CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    lead = sentence[clause:at] + scope[:defect.start()]
+    stop = CLAUSE_STOP.search(scope, defect.end())
+    tail = scope[defect.start():min(defect.end() + TAIL, stop.start() if stop else len(scope))]
+    before = text[:first + clause]
+    if complaint and rules_more.WEAK_MARKER.fullmatch(word):
+        known = (same_job(before, sentence[:at], sentence[:end], scope, defects, behind)
+                 or (not behind and SAME_THING.search(sentence[clause:at])))
+    else:
+        known = not complaint and find(rules_more.DEFECT_RESOLVED, scope)
+    if known or same_repair(before, lead, defect.group(0), tail, complaint):
+        return None
+    return f"{word} … {' '.join(defect.group(0).split())}"
+
+
+def new_need_sentence(text: str, said: bool = True) -> str | None:
+    """A new repair marked as new ("also", "another thing") or, with ``said``, said to be new."""
+    return (said and said_new(text)) or marked_need(text, NEW_NEED_MARKERS,
+                                                    REQUESTS_AND_DEFECTS, complaint=True)
 
 
 def detect_also_service_request(msg: FlagInput) -> str | None:
     """A new repair or service need reported alongside another primary intent.
 
     In a complaint the defect is usually what is complained of, so a new one must be marked as
-    new ("also", "another thing", "not reported before"); an ASB report needs damage to put right.
-    In thanks, a survey answer or a question any defect still to be put right, or a hazard, is a
-    service need of its own.
+    new ("also", "another thing", "not reported before") and not be the same repair chased or
+    worse; an ASB report needs damage to put right. In thanks, a survey answer or a question a
+    defect raised as a further point ("but", "only thing", "PS") and still to be put right, or a
+    hazard, is a service need of its own.
     """
     if msg.category is Label.SERVICE_REQUEST:
         return None
+    text = msg.lowered
+    for pattern in rules_more.NOT_A_DEFECT:
+        text = pattern.sub(" ", text)
     if msg.category is Label.COMPLAINT:
-        return new_need_sentence(msg.lowered)
+        return new_need_sentence(text)
     if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
-        damage = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", msg.lowered))
-        return damage or new_need_sentence(msg.lowered, said_new=False)
-    return outstanding_defect(msg.lowered) or raised_hazard(msg)
+        return asb_damage(text) or new_need_sentence(text, said=False)
+    if msg.category in (Label.COMPLIMENT, Label.FEEDBACK):
+        asked = find(rules_more.SERVICE_ASK, text)  # "could I have a grab rail fitted?"
+        return asked or outstanding_defect(text) or raised_hazard(msg, text)
+    return outstanding_defect(text)
 
 
-def raised_hazard(msg: FlagInput) -> str | None:
-    """A hazard raised as a further point in thanks or a survey answer ("only thing, since he
-    left there's a smell of gas"): a repair to raise alongside, not a story of one put right."""
-    if msg.category not in (Label.COMPLIMENT, Label.FEEDBACK):
+def asb_damage(text: str) -> str | None:
+    """Damage left by the behaviour to put right, or a clean-up asked for; for damage to a car,
+    or damage said to be reported already or put right, nothing."""
+    if rules_more.ASB_REPAIR_KNOWN.search(text):
         return None
-    hazard = detect_urgent_hazard(msg)
+    need = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", text))
+    sentence = next(sentences_with(text, need), "") if need else ""
+    if need and not rules_more.ASB_PUT_RIGHT.search(sentence):
+        return need
+    damage = find(rules_more.ASB_DAMAGE, text)
+    sentence = next(sentences_with(text, damage), "") if damage else ""
+    if not damage or rules_more.ASB_DAMAGE_NOT.search(sentence):
+        return None
+    return None if rules_more.ASB_PUT_RIGHT.search(sentence) else damage
+
+
+def raised_hazard(msg: FlagInput, text: str) -> str | None:
+    """A hazard raised as a further point in thanks or a survey answer ("only thing, since he
+    left there's a smell of gas"): a repair to raise alongside, not a story of one put right.
+    The hazard tables are those of `detect_urgent_hazard`, whose story test ("yesterday") is too
+    strict for a new fault ("padlocked since yesterday")."""
+    for pattern in rules.ROUTINE_SAFETY:
+        text = pattern.sub(" ", text)
+    hazard = (find(rules.URGENT_HAZARD, text) or find(rules_more.MORE_HAZARDS, text)
+              or detect_cold_home(msg) or detect_harmful_mould(msg))
     for sentence in sentences_with(msg.lowered, hazard) if hazard else ():
-        turn = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
+        story = find(rules_more.RESOLVED, sentence) and not rules_more.STILL_LIVE.search(sentence)
+        if story or find(rules_more.DEFECT_RESOLVED, sentence):
+            continue  # "last Tuesday ... made it safe"
+        turn = (find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
+                or find(rules_more.NEW_ISSUE_TURN, sentence) or find(rules_more.FYI, sentence))
         if turn or "?" in sentence:
             return hazard
     return None
@@ -242,16 +398,8 @@ def raised_hazard(msg: FlagInput) -> str | None:
 
 def outstanding_defect(text: str) -> str | None:
     """A defect raised as a further point ("but", "only thing", "PS", "also") in thanks, a survey
-    answer or a question, in a sentence that does not tell of it as already put right."""
-    said = find(rules.NEW_ISSUE_SAID, text)
-    if said:
-        return said
-    for sentence in sentences(text):
-        marker = find(rules.NEW_ISSUE_MARKER, sentence) or find(rules_more.TURN, sentence)
-        defect = marker and find(rules_more.DEFECT_WORDS, sentence)
-        if defect and not find(rules_more.RESOLVED, sentence):
-            return f"{marker} … {defect}"
-    return None
+    answer or a question, in a part that does not tell of it as already put right."""
+    return said_new(text) or marked_need(text, TURN_MARKERS, DEFECTS_ONLY, complaint=False)
 
 
 DETECTORS: dict[Flag, Callable[[FlagInput], str | None]] = {

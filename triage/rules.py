@@ -345,11 +345,14 @@ NEW_ISSUE_SAID = compile_all(
     r"already )?(?:reported|mentioned|requested|raised|told you)(?: (?:it|that|"
     r"this))?(?: (?:before|previously|yet))\b",
     r"\bnot previously (?:reported|requested|mentioned|raised)\b|\bnew (?:issue|problem|fault|"
-    r"repair)\b|\bfirst time i'?m (?:mentioning|reporting)\b|\bnowa usterka\b|"
+    r"repair)\b(?! (?:text|service|team|system|app|portal|line|contract|form|process|policy|"
+    r"reminders?|booking|scheme|contractor|number|times?|standards?)\b)|\bfirst time i'?m "
+    r"(?:mentioning|reporting)\b|\bnowa usterka\b|"
     r"\bproblem(?:ă)? nou[ăa]\b|\bনতুন সমস্যা",
 )
 NEW_ISSUE_MARKER = compile_all(
-    r"\b(?:also|plus|too|as well|separate(?:ly)?|another thing|on top of (?:that|this)|by the way|"
+    r"\b(?:also|plus|too(?![ \t]+\w)|as well(?! as)|separate(?:ly)?|another thing|on top of "
+    r"(?:that|this)|by the way|"
     r"btw|p\.?s\.?|in addition|additionally|unrelated|one more thing|while i'?m|whilst i'?m|"
     r"while on the phone|and now|dodatkowo|ponadto|r[oó]wnież|de asemenea|tamb[ié]m|adem[aá]s|"
     r"hefyd|ayrıca)\b",

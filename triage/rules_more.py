@@ -149,8 +149,12 @@ WINTER_MONTHS = frozenset({11, 12, 1, 2, 3})
 # A turn from thanks or comment to a further point, where a new repair is often raised.
 TURN = compile_all(
     r"\b(?:but|only thing|one thing|slight problem|small problem|however|though|tho|although|"
+    r"(?:the )?only (?:problem|issue|niggle|snag|downside|complaint)|(?:(?:one|a) )?(?:small|"
+    r"little|tiny|minor|last) (?:thing|problem|issue|point|niggle)|s[oó] uma coisa|"
+    r"s[oó]lo una cosa|una cosa m[aá]s|tylko jedno|jedna rzecz|doar un lucru|un singur lucru|"
     r"while i'?ve got you|whilst i'?ve got you|not sure who to tell|if anyone'?s about|"
-    r"separate issue|can (?:someone|somebody|anyone|you|u)|could (?:someone|somebody|you|u)|"
+    r"separate issue|(?:can|could) (?:someone|somebody|anyone|you|u)(?! (?:please )?(?:tell|let "
+    r"me know|confirm|explain|advise|send me|email me|clarify|give me|check my|update me))|"
     r"is anyone|pero|ale|dar|mas|ond)\b",
 )
 # More ways of turning to a new matter in a complaint or report.
@@ -158,14 +162,18 @@ NEW_ISSUE_MORE = compile_all(
     r"\b(?:while i remember|different issue|separately|in the middle of all this|while i'?m on|"
     r"one more thing|przy okazji|p\.?d\.?|totodat[aă]|is (?:someone|anyone|somebody) coming to "
     r"look at|(?:and )?now (?:the|my) \w+(?: \w+)? (?:has|have|is|'s) (?:gone|broken|stopped)|"
-    r"has started|have started|started (?:leaking|dripping|running|overflowing))\b",
+    r"(?:has|have|'s|'ve) (?:just |now |only )?started (?:to )?(?:leak|drip|overflow|flicker|"
+    r"trip|smell|crack|peel|rot|sag|block|beep|chirp|fail|fall|buzz|spark|hum|sink|lean|wobbl|"
+    r"stick|jam|bulg|seep|stain|appear|come (?:away|loose|off|through|in)|coming (?:away|loose|"
+    r"off|through|in))\w*|"
+    r"started (?:leaking|dripping|running|overflowing))\b",
 )
 # "No new issue", "nothing new": not a new repair.
 NO_NEW_ISSUE = re.compile(r"\b(?:no|not a|nothing) new (?:issue|problem|fault|repair)s?\b")
 # The repair complained of, now worse: not a new one.
 SAME_PROBLEM_WORSE = re.compile(
-    r"\b(?:and now|now) (?:it'?s|it has|the (?:same )?\w+ (?:has|is))\b|\bsame (?:valve|leak|"
-    r"problem|fault|pipe|part)\b|\bas well as the\b")
+    r"\b(?:and now|now) (?:it'?s|it has|the (?:same )?\w+ (?:has|is)|the (?:whole|entire|rest of "
+    r"the))\b|\bsame (?:valve|leak|problem|fault|pipe|part)\b|\bas well as the\b")
 # Behaviour that is the report itself, not damage to put right.
 ASB_NOT_DAMAGE = re.compile(r"\bset (?:on )?fire(?: to)?\b|\bsetting fires?\b")
 # Defect words only (rules.DEFECT also has generic requests, too broad outside complaints).
@@ -230,3 +238,280 @@ NO_RESPONSE_MORE = compile_all(
     r"\bnot expecting (?:a |an )?(?:reply|response|answer)\b|\bno (?:reply|response|answer) "
     r"(?:needed|necessary|required|expected)\b|\bfyi\b|\bjust for your (?:info|information|records)\b",
 )
+
+# --- also_service_request: a new repair beside a complaint, report, thanks or comment -----------
+# `triage.flags.detect_also_service_request` looks for a marker of a further point ("also",
+# "separately", "PS", "but" in thanks), then a defect after it, then checks that the defect is not
+# one the landlord already knows of (chased, back again, worse, a past job, put right).
+
+# Said to be new in so many words, beyond rules.NEW_ISSUE_SAID.
+NEW_ISSUE_SAID_MORE = compile_all(
+    r"\b(?:not|never|nobody|no one|no-one|hasn'?t|has not|haven'?t|have not|hadn'?t|had not|"
+    r"didn'?t|did not)\s+(?:\w+\s+)?(?:yet\s+)?(?:been\s+)?(?:reported|raised|logged|mentioned|"
+    r"requested)\b(?:\s+(?:it|this|that|them))?\s+(?:yet|before|until now|previously|till now)\b|"
+    r"\b(?:wasn'?t|weren'?t|was not|were not) there (?:before|last week|yesterday)\b",
+    r"\bnot yet (?:been )?(?:reported|raised|logged)\b|\b(?:neither|none) of (?:which|them|these) "
+    r"(?:has|have|had) been (?:reported|requested|raised)\b|\bnew (?:request|defect|leak|"
+    r"adaptations? request)\b|\((?:new|new issue|new repair|new job)\)|\b(?:this|that|it) "
+    r"(?:one )?is (?:a )?(?:brand )?new (?:one|thing|issue|problem)\b|\b(?:that|this)(?: one)?"
+    r"(?:'s| is) (?:a )?(?:brand )?new(?= *(?:[.!,;)\n]|$| one\b| too\b| as well\b))|"
+    r"\b(?:first|1st) time (?:i'?ve|i have|we'?ve|we have|i am|i'?m) (?:reported|mentioned|"
+    r"raised|reporting|mentioning|raising)\b|\b(?:separate|new|second|another) (?:repair|job|"
+    r"order|request) (?:raised|logged|booked|needed|required|opened)\b|\b(?:raised|logged|"
+    r"booked|opened) (?:a )?(?:new|separate|second|emergency|further) (?:job|repair|order|"
+    r"request)\b",
+    r"\bnigdy (?:wcześniej )?nie zgłasza\w*|\bnie by[łl]\w* (?:wcześniej )?zgłasza\w*|"
+    r"\bnu am (?:mai )?raportat\b|\bnunca (?:lo |la )?(?:he |hemos )?(?:reportado|informado|"
+    r"comunicado)\b|\bnão (?:foi|tinha sido) (?:reportad|comunicad)\w*|\bheb ei adrodd\b|"
+    r"\bنئی شکایت\b|\bمشكلة جديدة\b|\bproblema nueva\b|\bnuevo problema\b|\bnovo problema\b",
+)
+
+# Turns to a further matter, beyond rules.NEW_ISSUE_MARKER and NEW_ISSUE_MORE.
+NEW_ISSUE_TURN = compile_all(
+    r"\b(?:oh and|oh also|oh,? and|and another thing|and also|another (?:issue|problem|matter|"
+    r"repair|job|thing)|a (?:different|separate|second|further) (?:issue|problem|matter|point|"
+    r"repair|note)|other (?:issue|problem|thing) is|something else|on a (?:\w+ )?(?:separate|"
+    r"different|another|side) (?:note|matter|issue)|unrelated|while i think of it|whilst i think "
+    r"of it|while i'?m (?:writing|here|at it|on)|whilst i'?m (?:writing|here|at it|on)|while "
+    r"(?:i|we) (?:have|'?ve) got you|while i (?:have|'ve) you|while (?:you'?re|you are|ur) (?:at "
+    r"it|there|here|round)|whilst i (?:have|'ve) you|before i forget|last thing|one last thing|"
+    r"lastly|last but not least|to top it (?:all )?off|on top of (?:all )?(?:that|this|"
+    r"everything)|in addition|additionally|moreover|besides that|apart from (?:that|this)|aside "
+    r"from (?:that|this)|nb|n\.b\.|while on the (?:phone|call|line)|during the call|before "
+    r"(?:ending|finishing|closing) the call|before (?:he|she|they|the caller) (?:left|hung up|"
+    r"rang off|went)|(?:he|she|they|caller|tenant|resident) (?:then |later |further )?"
+    r"(?:mentioned|added|pointed out|noticed|raised)(?! (?:a |an |her |his |their )?(?:complaint|"
+    r"concerns?|this|it)\b)|(?:i(?:'ve| have)? |just |also )(?:just |also |now )?(?:noticed|"
+    r"spotted)|(?:did |also )point(?:ed|s)? out|(?:somebody|someone|you) (?:should|needs? to|"
+    r"ought to) (?:know|be told)|i (?:should|must|would like to|want to|wanted to|need to) also "
+    r"(?:mention|report|let you know|flag|point out|draw your attention|ask)|i (?:should|must) "
+    r"(?:also )?(?:mention|point out|flag|add)|draw your attention|needs attention|anything "
+    r"else(?=\s*[?:])|anything else [\w' ]{0,40}(?=\?)|any other (?:comments|issues|repairs|"
+    r"problems)(?=\s*[?:])|(?:can|could|would) (?:someone|somebody|anyone|you|u) (?:also|please "
+    r"also|pls also) \w+)\b",
+    # Polish, Romanian, Spanish, Portuguese, Welsh, Urdu, Arabic, Turkish
+    r"\b(?:też|także|poza tym|oprócz tego|jeszcze jedno|jeszcze jedna sprawa|i jeszcze|"
+    r"[îi]n plus|pe l[aâ]ng[aă] (?:asta|aceasta)|[îi]nc[aă] ceva|și (?:încă|inca)|tambi[eé]n|"
+    r"otra cosa|aparte de eso|por cierto|al[eé]m disso|outra coisa|j[aá] agora|ali[aá]s|"
+    r"yn ogystal|peth arall|aur ek baat|ek aur|bhi)\b|اس کے علاوہ|ایک اور|بھی|أيضا|ايضا|أيضاً|"
+    r"كمان|بالإضافة|وكذلك|شي ثاني|\bbir de\b",
+)
+# A request to log a defect just named, in thanks or a comment ("...snapped, can you log that").
+REQUEST_TURN = compile_all(
+    r"\b(?:please |pls )?(?:can|could) (?:you|u|someone) (?:please )?(?:log|book|raise|sort|fix|"
+    r"arrange) (?:that|this|it)\b",
+)
+# "Just so you know", before a hazard in thanks or a comment.
+FYI = compile_all(r"\b(?:fyi|just so (?:you|u) know|for (?:your|ur) info)\b")
+# A sentence opened with "And the..." in a complaint often adds a further fault.
+SENTENCE_OPENER = re.compile(r"\W*(?:and|plus|oh and|and also)\s+(?=(?:the|my|our|there)\b)")
+# Whether any sentence may open so (a quick test of the whole text before SENTENCE_OPENER).
+OPENER_ANYWHERE = re.compile(r"(?:^|[.!?]\s|\n)\W*(?:and|plus|oh and|and also)\s+(?:the|my|our|"
+                             r"there)\b")
+# Markers that only add ("also", "too"), as against those that turn to a new matter ("separately").
+WEAK_MARKER = re.compile(r"also|too|as well|plus|and|and also|and now|now|oh and")
+# Markers written after what they mark ("the lock's gone too"): the defect may precede them.
+TRAILING_MARKER = re.compile(r"too|as well|though|tho|(?:please |pls )?(?:can|could) (?:you|u|"
+                             r"someone) (?:please )?(?:log|book|raise|sort|fix|arrange) (?:that|"
+                             r"this|it)")
+# Markers that look back only when nothing follows them in their clause ("lock's broken also.").
+TRAILING_IF_LAST = re.compile(r"also|też|także|tambi[eé]n|hefyd|bhi|plus")
+CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$|\n|x+\b|please\b|pls\b|now\b)")
+# A marker that introduces the next sentence ("Another thing.", "PS:", "a safety matter.").
+INTRODUCES = re.compile(r"^\W*(?:[\w' ]{0,80}\b(?:thing|things|issue|problem|matter|point|note|"
+                        r"attention|mention|repair|job|request|report|look at|looking at|see to|"
+                        r"check|sort out|tell us)\b[\w' ]{0,40})?\W*$")
+
+# Defect words beyond rules.DEFECT and DEFECT_WORDS, hazards among them, in English and in the
+# other languages residents write in.
+DEFECT_MORE = compile_all(
+    r"\b(?:has|have|'s|'ve) been (?:out|off|broken|leaking|dripping|flickering|blocked)\b|"
+    r"\b(?:has|have|'s|is|are) (?:died|dead|gone out|gone off|blown|tripped|seized|jammed|"
+    r"come loose|fallen (?:off|down|in))\b|\b(?:boiler|heating|light|lights|shower|fridge|"
+    r"cooker|oven|extractor|fan|alarm|lift|intercom|buzzer|bulb)'?s? (?:has )?died\b|"
+    r"\bno (?:heating|hot water|power|electric|electricity|lights?|water pressure|water)\b",
+    r"\b(?:hasn'?t|haven'?t|has not|have not|hadn'?t|had not) (?:\w+ )?(?:worked|flushed|drained|"
+    r"locked|closed|shut)\b|\bwater (?:is |are |'s )?(?:coming|getting|seeping|running) (?:in|"
+    r"through|down)\b|\b(?:smell|smells|smelling|smelt) (?:of )?gas\b|\bgas (?:smell|leak)\b|"
+    r"\bspark(?:s|ing|ed)\b|\bburning smell\b|\bsmoke (?:coming|from)\b|\bexposed (?:wires?|"
+    r"wiring|cables?)\b|\b(?:wires?|cables?)\b[^.\n]{0,30}\b(?:poking|sticking|hanging) out\b|"
+    r"\bbare (?:wires?|copper|cables?)\b|\b(?:tingle|electric shock)\b|\bscorch\w*|\bcrackl\w*|"
+    r"\bburn marks?\b|\bhuele (?:\w+ )?a gas\b|\bolor a gas\b|\bcheiro a g[aá]s\b|"
+    r"\bmiros de gaz\b|\bzapach gazu\b|\bczu[cć] gaz\b|\barogl nwy\b|رائحة غاز|ريحة غاز|"
+    r"\b(?:'s|has|have) gone(?! (?:up|down|quiet|away|home|back|round|to|through|on|past|ahead|"
+    r"without|in|out of|into|over|unanswered)\b)|\b(?:has|have|had) lifted\b|"
+    r"\b(?:the |some |bad |rising )?damp (?:in|on|is|has|coming|patch)\b|\bmou?ld (?:in|on|is|"
+    r"has|growing|everywhere)\b|\bprzesta\w* działać\b",
+    r"\bno longer (?:shuts|closes|locks|works|opens|flushes|drains|latches|heats|fits)\b|"
+    r"\bwater\b[^.\n]{0,60}\b(?:fuse ?box|electrics|sockets?|light fittings?|electric meter|"
+    r"consumer unit)\b|\b(?:doesn'?t|won'?t|does not|will not|don'?t|do not) (?:release|unlock|"
+    r"connect|go through|stay (?:shut|closed|on|up)|hold|fire|ignite|come on)\b|\b(?:not|isn'?t|"
+    r"is not) connected\b|\bdisconnected\b|\bshear(?:ed)? off\b|\bsnapped off\b|\bwater (?:has "
+    r"been |is |'s |was )?(?:running|coming|pouring|dripping|leaking|seeping) (?:down|through|in|"
+    r"into|from|out)\b|\b(?:asked|asking|asks|ask) (?:for )?(?:someone|somebody|a man|an engineer|"
+    r"a plumber|an electrician) to (?:look at|fix|check|come|see to|sort)\b",
+    r"\b(?:not|hasn'?t|haven'?t|has not|have not|isn'?t|aren'?t|wasn'?t) (?:been )?(?:working|"
+    r"closing|locking|draining|flushing|heating up|emptied|collected|cleaned|cut)\b|"
+    r"\b(?:can'?t|cannot|can not|couldn'?t|unable to) (?:lock|close|shut|open|flush|use|turn "
+    r"(?:on|off))\b|\bwon'?t (?:work|start|light|turn (?:on|off)|come on|drain|heat up|stop|"
+    r"latch|stay (?:shut|closed|on))\b|\bkeeps? (?:tripping|leaking|dripping|going off|"
+    r"cutting out|beeping|blocking|flooding)\b",
+    r"\b(?:stiff|rott(?:en|ed|ing)|lifting|wobbly|jammed|seized|peeling|bulging|sagging|"
+    r"buckled|rusted (?:through|away)|rusty|flickering|humming|buzzing|tripping|hole in|"
+    r"crack (?:in|across|down|along|has)|cracks? (?:in|across|down|along|have|has) |"
+    r"come away|coming away|coming off|coming loose|fell off|fallen off|ripped off|torn|"
+    r"kicked in|knocked (?:over|down)|only (?:luke)?warm|stone cold|lukewarm|low pressure|"
+    r"no pressure|water (?:coming|getting|seeping) (?:in|through)|pulled (?:down|off|out)|"
+    r"ripped (?:down|off|out)|taken down|no [\w-]+(?: \w+)? fitted|perished|(?:has|have|"
+    r"there'?s) no (?:sound|power|signal|water|light)|(?:grinding|rattling|clicking|humming|"
+    r"buzzing|whistling|gurgling|screeching) (?:noise|sound)|pigeons?|droppings|wasps?|"
+    r"wasp nest|hornets?|bees|ants|bed ?bugs|fleas|squirrels|slugs|infestation|infested|"
+    r"blocked up|overflowing|backing up|smells? (?:of|like) (?:sewage|drains?|damp|mould)|"
+    r"needs? (?:looking at|attention|replacing|a new|to be (?:fixed|replaced|looked at|checked|"
+    r"repaired|cleared|removed)))\b",
+    # Polish, Romanian, Spanish, Portuguese, Welsh, Urdu, Arabic, Bengali, Turkish
+    r"\b(?:nie działa\w*|zepsu\w+|ciek\w+|przecieka\w*|pęk\w+|odpad\w+|nie (?:zamyka|domyka|"
+    r"spłukuje)\w*|uszkodz\w+|wilgo\w+|grzyb\w*|nu (?:mai )?func[tț]ion\w+|stricat\w*|"
+    r"curge|spart\w*|defect\w*|igrasie|mucegai|no funciona\w*|est[aá]n? rot[oa]s?|se (?:ha )?"
+    r"rot[oa]|roto|rotos|gotea\w*|fuga de agua|averiad\w+|estropead\w+|no cierra|humedad|moho|"
+    r"n[aã]o funciona\w*|avariad\w+|partid[oa]s?|quebrad[oa]s?|pinga\w*|vaza\w*|"
+    r"infiltra[cç][aã]o|bolor|humidade|n[aã]o fecha|wedi torri|ddim yn gweithio|yn gollwng|"
+    r"lleithder|llwydni|kharab|kaam nahi kar\w*|toot gay\w*|tuta hua)\b|خراب|ٹوٹ|کام نہیں|"
+    r"معطل|مكسور|مكسورة|لا يعمل|لا تعمل|ما يشتغل|تسرب|تسريب|خربان|نষ্ট|ভাঙা|\bbozuk\b|"
+    r"\bbozuldu\b|\bçalışmıyor\b|\bakıtıyor\b",
+)
+# Asking someone to look at something: a need when it follows a further-point marker.
+LOOK_AT_ASK = compile_all(
+    r"\b(?:can|could|would) (?:someone|somebody|anyone|you|u) (?:please |also |pls )*(?:come "
+    r"(?:and|to|round to|out to) |pop (?:round|over|in) (?:and |to )?)?(?:look at|have a look "
+    r"at|check|see to|sort out|fix|repair|replace|mend) (?:my|the|our|his|her|their|a|an|this|"
+    r"that|it|these|those)\b",
+)
+# A service asked for outright in thanks or a comment ("would it be possible to have a second
+# grab rail fitted?", "asked for a new key fob").
+SERVICE_ASK = compile_all(
+    r"\b(?:would it be possible|is it possible|could i|can i|may i|could we|can we|please could "
+    r"(?:i|we|you|someone)|could (?:you|someone) please)\b[^.?\n]{0,50}\b(?:fitted|installed|put "
+    r"in|put up|replaced|repaired|fixed|mended|a new|another)\b",
+    r"\b(?:asked|asking|asks|would like|wants?|needs?) (?:for )?(?:a|an) (?:new|replacement|spare|"
+    r"extra|second) (?:key ?fobs?|fobs?|keys?|grab rails?|handrails?|rails?|locks?|smoke alarms?|"
+    r"bins?|lights?|doors?|gates?|letterbox)\b",
+)
+# Phrases that look like defects but are not ("he was cut off", "she broke down in tears"), and
+# damage to the resident's own things, which is for compensation.
+NOT_A_DEFECT = compile_all(
+    r"\b(?:i|he|she|they|we|you|mum|dad) (?:just )?broke down\b|\bbroke down (?:in tears|"
+    r"crying|on the phone)\b|\bcut (?:me|him|her|us|them) off\b|\b(?:gone|went) (?:unanswered|"
+    r"unheard|ignored|unread|unacknowledged)\b|\bbroken (?:english|promises?|record|heart|"
+    r"appointments?)\b|\b(?:rent|charges?|bills?|prices?) (?:has |have )?gone up\b|\bthe line "
+    r"(?:went dead|dropped|cut out)\b|\bcall (?:dropped|was cut off|cut out)\b|\bcome off "
+    r"(?:the |my |our |future |next )?(?:rent|bill|account|balance|charges?|arrears)\b",
+    r"\b(?:damaged|ruined|stained|scratched|marked|broke|broken|soaked|splashed) (?:my|our|his|her|"
+    r"their) (?:own |new |good |best )?(?:carpets?|rugs?|furniture|sofa|settee|bed|mattress|"
+    r"clothes|belongings|tv|television|laptop|curtains|blinds|wardrobe|laminate|vase|ornaments?|"
+    r"plant pots?|car)\b",
+)
+
+# Said of a defect that the landlord already knows of: chased, still there, the same one.
+DEFECT_CHASED = compile_all(
+    r"\b(?:(?:has|have|had) been reported|reported (?:it |this )?(?:before|already|since|last|in|"
+    r"on|months|weeks)|still|continu\w+|same (?!(?:time|day|week|way|night|morning|visit|"
+    r"appointment|trip|call|letter|email|engineer|contractor|person|as)\b)\w+|nadal|wciąż|"
+    r"[îi]nc[aă]|todav[ií]a|sigue|ainda|continua|dal)\b",
+)
+# In a complaint a defect back again is the failed repair complained of; in thanks or a comment
+# it is a fault to raise ("thanks! ps the light outside is out again").
+DEFECT_AGAIN = compile_all(
+    r"\b(?:again|came back|come back|back again|returned|re-?occurr\w*|recurr\w*|"
+    r"znowu|znów|din nou|otra vez|de novo)\b",
+)
+# In a complaint, a fault in what the landlord's workers fitted is the complaint (poor work).
+THEIR_WORK = compile_all(
+    r"\b(?:he|she|they|you|your \w+|the (?:operative|contractor|engineer|plumber|fitters?|"
+    r"electrician|joiner|workm[ae]n|builders?)) (?:also |just |recently |had |have |has )?"
+    r"(?:fitted|installed|put in|put up|replaced|repaired|fixed|laid|built)\b",
+)
+# Work said to be poor, just before a further fault in a complaint: the fault is more of the same
+# job ("The kitchen was fitted badly. The doors are also hanging off.").
+POOR_WORK = re.compile(
+    r"\b(?:fitted|installed|done|finished|replaced|repaired|put up|laid|fixed)\b[^.\n]{0,20}"
+    r"\b(?:badly|poorly|wrong|wrongly|shoddily|incorrectly|not properly)\b|\b(?:poor|shoddy|bad|"
+    r"terrible|awful|botched|sloppy|cowboy) (?:work\w*|job|repair|standard|installation|"
+    r"fitting)\b|\bnot (?:been )?(?:fitted|done|finished|installed|repaired) properly\b|"
+    r"\b(?:standard|quality) of (?:the |my |your )?(?:\w+ )?(?:work\w*|refit|repairs?|job|"
+    r"installation|fitting|decorating|plastering)\b")
+# A trailing marker on a place ("now dripping into the kitchen as well"): the same fault spreading.
+SPREAD = re.compile(r"\b(?:into|onto|through|to|in|across|on|under) (?:the |my |our |her |his )?"
+                    r"(?:\w+ ){0,2}(?:as well|too)\W*$")
+# A defect named as the object of a job already done or booked ("an appointment for a dripping
+# tap", "came about the broken gate", "I reported a leaking tap"): that job, not a new need.
+PAST_JOB = re.compile(
+    r"\b(?:appointments?|visits?|jobs?|repairs?|came|come|attended|rang|called|phoned|wait\w*|"
+    r"reported|booked|fixed|repaired|sorted|out|took) (?:\w+ ){0,3}(?:for|about|to fix|to look "
+    r"at|to see to|to repair|to sort|to mend|with) (?:a|an|the|my|our|his|her|their) (?:\w+ )?$|"
+    r"\b(?:reported|rang about|called about|replaced|fixed|repaired|mended) (?:a|an|the|my|our|"
+    r"his|her|their) (?:\w+ )?$")
+# Told as over and dealt with, in thanks or a comment (RESOLVED without the plain dates, which
+# also date new faults: "the flap came off yesterday").
+DEFECT_RESOLVED = compile_all(
+    r"\b(?<!not )(?<!n't )(?<!never )(?<!not been )(?<!n't been )(?<!never been )(?:fixed|sorted|"
+    r"resolved|repaired|replaced)\b",
+    r"\b(?:made (?:it |\w+ )?safe|all good now|came out|finally|boarded|glazed|(?:now|all) gone|"
+    r"gone now|no longer(?! (?:shuts|closes|locks|works|opens|flushes|drains|latches|heats|fits))|"
+    r"used to (?!be\b)|treated|sent (?:someone|somebody|an? \w+)|within (?:\d+|an?|one|"
+    r"two|three|a few) (?:hours?|hrs?|mins?|minutes|days?)|(?:is|are|was|were|it'?s) (?:fine|ok|"
+    r"okay|working) now|attended|(?:surveyor|engineer|contractor|plumber|electrician|someone) "
+    r"(?:is )?(?:visits|visiting|coming|booked|due)|(?:rang|called|phoned|came in|wrote|went) "
+    r"(?:\w+ ){0,3}to report)\b",
+)
+# A hazard still live despite a date ("padlocked since yesterday").
+STILL_LIVE = re.compile(r"\b(?:since|this morning|today|tonight|right now|still|keeps?|at the "
+                        r"moment|currently)\b")
+
+# Damage left by anti-social behaviour that the landlord must put right (to communal parts or
+# the home, not a car), beyond rules.ASB_SERVICE_NEED.
+PROPERTY = (r"(?:door|doors|door frame|frame|fence|fence panels?|panels?|window|windows|pane|"
+            r"glazing|lock|locks|padlock|gate|bollard|light|lights|lamp|lamp ?post|camera|cctv|"
+            r"intercom|entry ?phone|door entry|letterbox|roof|roofs|hinges?|call points?|"
+            r"detectors?|smoke alarms?|fire alarms?|railings?|handrail|bench|shed|bin store|"
+            r"bike store|lift|buttons?|planters?|post ?box\w*|garage)")
+ASB_DAMAGE = compile_all(
+    rf"\b{PROPERTY}\b[^.\n]{{0,50}}?\b(?:snapped|cracked|smashed|shattered|ripped (?:off|out|"
+    rf"down)|kicked in|knocked (?:over|down)|pulled (?:off|down|out)|hanging off|off (?:its|the) "
+    rf"hinges?|vandalised|vandalized|has a hole|hole in it|bent|buckled|burnt out|melted|won'?t "
+    rf"(?:lock|close|shut) now|can'?t be locked|no longer (?:locks|closes|works))\b",
+    rf"\b(?:smashed|kicked in|ripped (?:off|out|down)|broke|broken|knocked over|knocked down|"
+    rf"pulled (?:off|down|out)|cracked|snapped|burnt|set alight|vandalised|vandalized) "
+    rf"(?:\w+ ){{0,3}}{PROPERTY}s?\b",
+    rf"\b(?:ripped|pulled|torn|tore|kicked|knocked|smashed) (?:the |a |an |our |my )?(?:\w+ )?"
+    rf"{PROPERTY}s? (?:off|out|down|in)\b|\bgraffit\w+|\b(?:reversed|drove|crashed|backed|"
+    rf"smashed) into (?:the |a |our |my )?(?:\w+ )?{PROPERTY}s?\b|\bknocked (?:it|them) (?:flat|"
+    rf"over|down)\b",
+    r"\bcrack\w* (?:has |have )?(?:appeared|opened up|in (?:[\w']+ ){1,5}(?:wall|ceiling))\b|"
+    r"\b(?:like|want|need) (?:it|them|this|that) (?:removed|cleaned (?:off|up)|cleared|taken "
+    r"down|covered|painted over|fixed|repaired|replaced|boarded)\b",
+    r"\b(?:pękł\w*|wybit\w*|zniszczy\w*|zniszczon\w*|uszkodzi\w*|rozbi\w*) (?:\w+ )?"
+    r"(?:framug\w*|drzwi|okn\w*|szyb\w*|zamek|zamk\w*|płot\w*|ogrodzeni\w*|furtk\w*)|"
+    r"\b(?:framug\w*|drzwi|okn\w*|szyb\w*|zamek|płot\w*) (?:\w+ )?(?:pękł\w*|wybit\w*|"
+    r"zniszczon\w*|uszkodzon\w*|rozbit\w*)|\b(?:au spart|a spart|spart\w*|distrus\w*) "
+    r"(?:\w+ )?(?:u[sș]a|geamul|geam\w*|gardul|poarta|yala|broasca)|\b(?:rompieron|"
+    r"destrozaron|partiram|quebraram|arrombaram) (?:\w+ )?(?:la|el|a|o|os|las|los) (?:puerta|"
+    r"ventana|valla|cerradura|porta|janela|vedação|fechadura)|كسروا|حطموا",
+    # Damage told in the past tense in other languages: in an ASB report, property damaged
+    r"\b(?:zniszczy[łl]\w*|wyrwa[łn]\w*|wybi[łl]\w*|połama[łl]\w*|rompieron|rompi[oó]|"
+    r"destroz\w+|partiram|estragaram|arrombaram|au spart|a spart|au distrus|a distrus|"
+    r"(?:tod|tor) (?:diya|dia|di|diye)|to+ta hua|tuta hua|wedi malu|wedi torri)\b|كسر|خربوا",
+)
+# Damage to a vehicle, or damage already reported, is not a repair to raise.
+ASB_DAMAGE_NOT = re.compile(
+    r"\b(?:cars?(?! park)|vans?|vehicles?|windscreen|wing mirror|mopeds?|scooters?|ga+r?i|gaadi|"
+    r"samoch\w+|coche|carro|ma[sș]in\w+|سيارة|سيارتي)\b|\bbikes?\b(?! (?:store|shed))|"
+    r"\b(?:been reported|already reported|reported (?:it|this) (?:before|already)|some time ago|"
+    r"still)\b")
+# Damage the landlord has put right already ("who broke our fence last year, which you fixed").
+ASB_PUT_RIGHT = re.compile(r"\b(?:you |they |(?:was|were|has been|have been|got) (?:already )?)"
+                           r"(?:fixed|repaired|replaced|sorted|cleaned|removed|mended)\b")
+# The repair said to be reported already, anywhere in an ASB report ("has a job number").
+ASB_REPAIR_KNOWN = re.compile(
+    r"\balready (?:been )?reported (?:the|it|this|that|them)\b|\b(?:has|have|got) a (?:job|repair) "
+    r"(?:number|ref\w*)\b")

@@ -422,3 +422,108 @@ def test_also_service_request_not_for_the_same_repair_or_a_story(text: str, cate
 def test_a_hazard_raised_in_thanks_is_also_a_repair_to_raise() -> None:
     text = "big thanks to the lad who sorted our leak. only thing, there's a smell of gas by the cooker"
     assert flags.detect_also_service_request(msg(text, Label.COMPLIMENT))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a complaint that turns to a new fault, in many wordings
+        ("Three weeks to answer an email. While I'm on, the bin store door won't shut properly",
+         Label.COMPLAINT),
+        ("Nobody rang me back about the survey. Unrelated but the porch light keeps flickering",
+         Label.COMPLAINT),
+        ("I am unhappy with the adviser's manner.\n\nP.S. Could someone also look at the back "
+         "door lock - it has become very stiff", Label.COMPLAINT),
+        ("Engineer no show again for the service. oh and the letterbox has come off its screws",
+         Label.COMPLAINT),
+        ("The caretaker never cleans the stairs.\nAnything else? There's a wasps nest in the "
+         "eaves above my window", Label.COMPLAINT),
+        ("Caller unhappy her case was closed. Before ending the call she mentioned the kitchen "
+         "sink is draining slowly and smells.", Label.COMPLAINT),
+        ("I must also take this opportunity to raise a safety matter. The fire door on the "
+         "second floor has no closer fitted at all.", Label.COMPLAINT),
+        ("3rd missed appointment for the window. And the bathroom light's gone as well",
+         Label.COMPLAINT),
+        ("Skarga na pracownika. Poza tym od wczoraj nie działa światło na klatce.",
+         Label.COMPLAINT),
+        ("Quiero poner una queja por la valla. Además, la cisterna no funciona desde ayer.",
+         Label.COMPLAINT),
+        ("أريد تقديم شكوى بسبب الموظف. أيضا، حنفية المطبخ تسرب الماء.", Label.COMPLAINT),
+        ("Rwy'n anhapus gyda'r ymateb. Hefyd, mae'r golau yn y cyntedd wedi torri.",
+         Label.COMPLAINT),
+        # thanks or a comment with a further point
+        ("Massive thanks to the ASB team for finally sorting the noise (while I've got you, my "
+         "bedroom window won't lock)", Label.COMPLIMENT),
+        ("Survey 7/10, guys were nice. PS the letterbox flap came off yesterday", Label.FEEDBACK),
+        ("Thanks for the new kitchen! Only problem is there's a smell of gas near the hob since "
+         "they connected it", Label.COMPLIMENT),
+        ("Thank you to the gardeners. I should add that the guttering above my door has come "
+         "loose.", Label.COMPLIMENT),
+        ("Shoutout to the caretaker. Also FYI the fire exit has had a chain and padlock on it "
+         "since yesterday", Label.COMPLIMENT),
+        ("Muito obrigada pela reparação. Só uma coisa: a porta da varanda não fecha.",
+         Label.COMPLIMENT),
+        # damage left by anti-social behaviour
+        ("Lads on the landing kicked the fire door off its hinges, it's lying on the floor",
+         Label.ASB_REPORT),
+        ("The dealers have broken the lock on the main entrance so anyone can get in",
+         Label.ASB_REPORT),
+        ("Building work next door all hours. Since last week a crack has appeared in my wall",
+         Label.ASB_REPORT),
+    ],
+)
+def test_also_service_request_new_repair_in_other_wordings(text: str, category: Label) -> None:
+    assert flags.detect_also_service_request(msg(text, category))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the complained-of repair: chased, back again, worse, spreading, poor work on the job
+        ("Week 5 with no hot water. Now the boiler is also dripping from the same valve",
+         Label.COMPLAINT),
+        ("The plumber said it was fixed. Also the toilet is leaking again from the joint",
+         Label.COMPLAINT),
+        ("Tap still dripping after 3 visits and it is now also leaking from the base",
+         Label.COMPLAINT),
+        ("The leak in the bathroom is now dripping into the kitchen as well.", Label.COMPLAINT),
+        ("The new kitchen was fitted badly. The cupboard doors are also hanging off.",
+         Label.COMPLAINT),
+        ("The bathroom refit is poor: the tiles are uneven, the bath panel is loose and the fan "
+         "also doesn't work.", Label.COMPLAINT),
+        ("Mould in my son's room since June. It has started appearing in the bathroom too.",
+         Label.COMPLAINT),
+        ("Your complaints team said the fire door would be replaced. It still doesn't close, "
+         "and now you've closed my complaint.", Label.COMPLAINT),
+        ("It took far too long, I was on hold for 50 minutes too.", Label.COMPLAINT),
+        ("The operative damaged my carpet as well and never apologised.", Label.COMPLAINT),
+        ("He also says his emails have gone unanswered since August.", Label.COMPLAINT),
+        ("Nadal nikt nie przyszedł w sprawie dachu. Woda kapie również do sypialni.",
+         Label.COMPLAINT),
+        # thanks, comments and questions about a repair already done, or no repair at all
+        ("Not often I tweet a landlord but they sent someone within 2 hrs when dad's stairlift "
+         "broke. Thank you.", Label.COMPLIMENT),
+        ("Mark was so patient when she broke down on the phone, thank you", Label.COMPLIMENT),
+        ("Survey: the job was done but it took three visits to fix the leaking tap.",
+         Label.FEEDBACK),
+        ("Feedback on the damp and mould leaflet: useful but should show what condensation "
+         "mould looks like.", Label.FEEDBACK),
+        ("The caretaker is great but the new cleaning rota is confusing.", Label.COMPLIMENT),
+        ("The new repair text reminders come too early in the morning.", Label.FEEDBACK),
+        ("I've noticed my rent account is in credit. Will it come off future rent?",
+         Label.ENQUIRY),
+        ("Can you tell me if the broken lift in Block A is on the list for replacement?",
+         Label.ENQUIRY),
+        # ASB without damage to put right, or damage to a car, or already put right or reported
+        ("He kicked my door and screamed at me again last night.", Label.ASB_REPORT),
+        ("Man downstairs smashed my car window and said he's coming up.", Label.ASB_REPORT),
+        ("He's the one who broke our fence last year, which you fixed. Now it's loud music.",
+         Label.ASB_REPORT),
+        ("Teenagers smashed her window again. She has already reported the window to repairs "
+         "and has a job number.", Label.ASB_REPORT),
+        ("I want to report drug dealing from the flat opposite, cars all night.",
+         Label.ASB_REPORT),
+    ],
+)
+def test_also_service_request_not_for_a_known_repair_or_none(text: str, category: Label) -> None:
+    assert flags.detect_also_service_request(msg(text, category)) is None
