@@ -209,15 +209,28 @@ def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
             yield 24.0, m.group(0)
 
 
-FINDERS: tuple[Callable[[str, date], Iterator[tuple[float, str]]], ...] = (
-    find_month_years,
-    find_numeric_dates,
-    find_bare_years,
-    find_financial_years,
-    find_relative_months,
-    find_relative_seasons,
-    find_relative_years,
-    find_durations,
+def any_of(*needles: str) -> Callable[[str], bool]:
+    """A cheap test that a lower-cased text has one of the strings every match needs."""
+    return lambda text: any(needle in text for needle in needles)
+
+
+def all_of(*tests: Callable[[str], object]) -> Callable[[str], bool]:
+    """Every one of the tests passes."""
+    return lambda text: all(test(text) for test in tests)
+
+
+has_year = re.compile(r"(?:19|20)\d\d").search
+# Each finder with what every one of its matches contains, so most texts skip most finders.
+FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callable], ...] = (
+    (find_month_years, all_of(has_year, any_of(*MONTHS))),
+    (find_numeric_dates, re.compile(r"\d[/.]\d").search),
+    (find_bare_years, has_year),
+    (find_financial_years, re.compile(r"\d\d/\d\d").search),
+    (find_relative_months, any_of(*MONTHS)),
+    (find_relative_seasons, any_of(*SEASONS)),
+    (find_relative_years, any_of("year")),
+    (find_durations, any_of("yr", "year", "saal", "blynedd", "yıl", "month", "mth", "mnth",
+                            "miesięcy", "mahine")),
 )
 
 
@@ -227,7 +240,8 @@ def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, st
     stamp = received_at or datetime.now(UTC)
     # A naive time (e.g. read back from SQLite) is taken as UTC, as the gateway stores it.
     received = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()
-    found = [hit for finder in FINDERS for hit in finder(text, received) if hit[0] >= 0]
+    found = [hit for finder, needed in FINDERS if needed(text)
+             for hit in finder(text, received) if hit[0] >= 0]
     return max(found, default=None)
 
 

@@ -66,3 +66,19 @@ def test_evidence_names_the_phrase_and_its_age() -> None:
 def test_issue_age_takes_the_oldest_reference() -> None:
     age = issue_age("reported in June 2025, first noticed in 2022", at(2025, 11, 24))
     assert age is not None and age[0] > 36
+
+
+def test_skipping_finders_a_text_cannot_match_changes_nothing() -> None:
+    """Each finder's quick test is something every match of it has: on the corpus, issue_age is
+    what running every finder gives."""
+    from triage import dates
+    from triage.corpus_io import DEFAULT_TRAIN_DIR, load_corpus
+
+    if not DEFAULT_TRAIN_DIR.is_dir():
+        pytest.skip(f"no training corpus at {DEFAULT_TRAIN_DIR}")
+    received = datetime(2026, 1, 15, tzinfo=UTC)
+    texts = [f"{e.subject or ''}\n{e.text}".lower() for e in load_corpus()]
+    for text in texts:
+        for finder, needed in dates.FINDERS:
+            if not needed(text):
+                assert list(finder(text, received.date())) == [], (finder.__name__, text[:60])
