@@ -19,7 +19,7 @@ from functools import cached_property
 from triage import rules_more, rules
 from triage.dates import out_of_time
 from triage.labels import Flag, Label
-from triage.rule_engine import Rule, first_match
+from triage.rule_engine import Rule, first_match, may_match
 
 # Quoted e-mail history says what was said before, not what this message says.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -84,6 +84,9 @@ def detect_designated_person(msg: FlagInput) -> str | None:
 
 def find_designated_person(msg: FlagInput) -> str | None:
     """Designated-person evidence once mere mentions ("I'll contact my MP") are removed."""
+    if not (may_match(rules.DESIGNATED_PERSON, msg.lowered)
+            or may_match(rules.DESIGNATED_CAPS, msg.body)):
+        return None  # (removing mentions, whole words at a time, never adds a word)
     text = msg.body  # "MP" is only an office in capitals, so mentions are removed case-blind
     for pattern in rules.DESIGNATED_MENTION_ONLY:
         text = pattern.sub(" ", text)

@@ -21,6 +21,8 @@ WORD = re.compile(r"\w+")
 EDGE = "\0"  # in a derived needle: a word boundary (\b)
 GAP = "\1"  # in a derived needle: one or more non-word characters (\s+, \W*...)
 MARKS = re.compile("[\0\1]")
+# The only non-ASCII characters that match an ASCII letter under re.IGNORECASE (İ ı ſ K).
+FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 NON_WORD_CATEGORIES = (_parser.CATEGORY_SPACE, _parser.CATEGORY_NOT_WORD)
 MAX_STRINGS = 64  # a run of literals is not spelled out beyond this many alternatives
@@ -135,10 +137,10 @@ class Gates:
         last_text, last = self.last
         if last_text is text:
             return last
-        if self.fold and not text.isascii():
-            found = self.everything
-        else:
-            found = self.scan(text.lower() if self.fold else text)
+        gated = text
+        if self.fold:  # the needles are ASCII: under re.I only ASCII letters and four others match
+            gated = (text if text.isascii() else text.translate(FOLDS_TO_ASCII)).lower()
+        found = self.scan(gated)
         self.last = (text, found)
         return found
 
@@ -171,6 +173,11 @@ def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
             if match:
                 return match
     return None
+
+
+def may_match(table: Iterable[Rule], text: str) -> bool:
+    """Whether any rule of the table has an alternative whose needles occur in the text."""
+    return any(rule.gates.candidates(text).get(rule.number) for rule in table)
 
 
 def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:

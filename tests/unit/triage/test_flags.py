@@ -527,3 +527,24 @@ def test_also_service_request_new_repair_in_other_wordings(text: str, category: 
 )
 def test_also_service_request_not_for_a_known_repair_or_none(text: str, category: Label) -> None:
     assert flags.detect_also_service_request(msg(text, category)) is None
+
+
+def test_designated_person_skips_mention_removal_only_when_it_cannot_matter() -> None:
+    """Without a designated-person word in the text there is nothing to find, so the mention
+    removal is skipped; on the corpus the answer is what removing mentions first gives."""
+    from triage import rules
+    from triage.corpus_io import DEFAULT_TRAIN_DIR, load_corpus
+    from triage.flags import find, find_designated_person
+
+    if not DEFAULT_TRAIN_DIR.is_dir():
+        pytest.skip(f"no training corpus at {DEFAULT_TRAIN_DIR}")
+
+    def full(msg: FlagInput) -> str | None:
+        text = msg.body
+        for pattern in rules.DESIGNATED_MENTION_ONLY:
+            text = pattern.sub(" ", text)
+        return find(rules.DESIGNATED_PERSON, text.lower()) or find(rules.DESIGNATED_CAPS, text)
+
+    for e in load_corpus():
+        msg = FlagInput(e.text, e.subject, e.label, e.received_at)
+        assert find_designated_person(msg) == full(msg)

@@ -87,11 +87,16 @@ def test_rule_examples(source: str, text: str, found: str) -> None:
         assert (got and got.span()) == (want and want.span())
 
 
-def test_case_insensitive_rules_skip_gates_for_non_ascii_text() -> None:
+def test_case_insensitive_rules_gate_non_ascii_text_too() -> None:
+    """Under re.I four non-ASCII characters match ASCII letters (İ ı ſ K); the gates fold them."""
     rule = Rule(r"\bmy mp\b", flags=re.I)
     assert rule.search("Writing to My MP").group(0) == "My MP"
-    assert rule.search("to my \u2018MP\u2019") is None
+    assert rule.search("to my MP — café") is not None
+    assert rule.search("to my \u2018MP\u2019 — café") is None
     assert rule.sub(" ", "ſo my MP said") == "ſo   said"
+    for source, text in [(r"\bkiss\b", "a \u212aiſſ x"), (r"\bkiss\b", "KİSS"), (r"sip", "ſıp é")]:
+        got, want = Rule(source, re.I).search(text), re.search(source, text, re.I)
+        assert (got and got.span()) == (want and want.span()) and want is not None
 
 
 def test_needles_are_words_where_the_pattern_has_boundaries() -> None:
