@@ -18,6 +18,7 @@ from triage.flags import FlagInput, detect_flags
 from triage.labels import Flag, Label
 from triage.language import detect_language, identifier, warm_up
 from triage.model_file import ModelError, read_model_file
+from triage.rule_engine import compile_every_table
 from triage.scoring import LinearScorer
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "model.skops"
@@ -93,6 +94,7 @@ class Triager:
         """Load a model file (default: the bundled triage/data/model.skops)."""
         bundle = read_model_file(Path(path) if path else DEFAULT_MODEL_PATH)
         warm_up()
+        compile_every_table()
         return cls(bundle)
 
     def classify(self, inp: TriageInput) -> TriageResult:

@@ -186,7 +186,21 @@ def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:
     gates = Gates(list(table), flags)
     for number, rule in enumerate(table):
         rule.gates, rule.number = gates, number
+    TABLES.append(table)
     return table
+
+
+TABLES: list[tuple[Rule, ...]] = []  # every table made by compile_all
+
+
+def compile_every_table() -> None:
+    """Compile every alternative of every table now (~0.25 s), not on a message's first use, so
+    that a fresh service answers its first messages as fast as later ones."""
+    for table in TABLES:
+        for rule in table:
+            for branch, compiled in enumerate(rule.compiled):
+                if compiled is None:
+                    rule.compile(branch)
 
 
 @lru_cache(maxsize=64)
