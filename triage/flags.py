@@ -197,12 +197,13 @@ def detect_no_response_wanted(msg: FlagInput) -> str | None:
 
 
 # What marks a further point, and what names a defect, for also_service_request.
-NEW_NEED_MARKERS = (*rules.NEW_ISSUE_MARKER, *rules_more.NEW_ISSUE_MORE, *rules_more.NEW_ISSUE_TURN)
+NEW_NEED_MARKERS = (*rules.NEW_ISSUE_MARKER, *rules_more.NEW_ISSUE_MORE, *rules_more.NEW_ISSUE_TURN,
+                    *rules_more.NEW_ISSUE_ABROAD)
 TURN_MARKERS = (*NEW_NEED_MARKERS, *rules_more.TURN, *rules_more.REQUEST_TURN)
 REQUESTS_AND_DEFECTS = (*rules.DEFECT, *rules_more.DEFECT_WORDS[2:], *rules_more.DEFECT_MORE,
-                        *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK)
+                        *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK, *rules_more.FAULT_PHRASES)
 DEFECTS_ONLY = (*rules_more.DEFECT_WORDS, *rules_more.DEFECT_MORE, *rules_more.SERVICE_ASK,
-                *rules_more.LOOK_AT_ASK)
+                *rules_more.LOOK_AT_ASK, *rules_more.FAULT_PHRASES)
 ASKS = (*rules.DEFECT[1:2], *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK)
 # A defect named earlier in the message by the same noun is the complained-of one, unless the
 # words before it say it is another.
@@ -319,9 +320,10 @@ def judged(text: str, first: int, sentence: str, at: int, end: int, following: s
         return None
     clause = 0 if behind else max(
         (m.end() for m in CLAUSE_START.finditer(sentence, 0, at)), default=0)
-    lead = sentence[clause:at] + scope[:defect.start()]
+    start = fault_start(defect)
+    lead = sentence[clause:at] + scope[:start]
     stop = CLAUSE_STOP.search(scope, defect.end())
-    tail = scope[defect.start():min(defect.end() + TAIL, stop.start() if stop else len(scope))]
+    tail = scope[start:min(defect.end() + TAIL, stop.start() if stop else len(scope))]
     before = text[:first + clause]
     if complaint and rules_more.WEAK_MARKER.fullmatch(word):
         known = (same_job(before, sentence[:at], sentence[:end], scope, defects, behind)
@@ -331,6 +333,12 @@ def judged(text: str, first: int, sentence: str, at: int, end: int, following: s
     if known or same_repair(before, lead, defect.group(0), tail, complaint):
         return None
     return f"{word} … {' '.join(defect.group(0).split())}"
+
+
+def fault_start(defect: re.Match[str]) -> int:
+    """Where the fault itself starts in a defect match: "snapped" in "the latch has snapped", so
+    that "still", "again" are looked for around the fault, not the part of the home."""
+    return defect.start("fault") if "fault" in defect.re.groupindex else defect.start()
 
 
 def new_need_sentence(text: str, said: bool = True) -> str | None:

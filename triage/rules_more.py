@@ -315,7 +315,7 @@ TRAILING_MARKER = re.compile(r"too|as well|though|tho|(?:please |pls )?(?:can|co
                              r"someone) (?:please )?(?:log|book|raise|sort|fix|arrange) (?:that|"
                              r"this|it)")
 # Markers that look back only when nothing follows them in their clause ("lock's broken also.").
-TRAILING_IF_LAST = re.compile(r"also|też|także|tambi[eé]n|hefyd|bhi|plus")
+TRAILING_IF_LAST = re.compile(r"also|też|także|tambi[eé]n|hefyd|bhi|plus|by the way|btw")
 CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$|\n|x+\b|please\b|pls\b|now\b)")
 # A marker that introduces the next sentence ("Another thing.", "PS:", "a safety matter.").
 INTRODUCES = re.compile(r"^\W*(?:[\w' ]{0,80}\b(?:thing|things|issue|problem|matter|point|note|"
@@ -417,7 +417,7 @@ DEFECT_CHASED = compile_all(
     r"\b(?:(?:has|have|had) been reported|reported (?:it |this )?(?:before|already|since|last|in|"
     r"on|months|weeks)|still|continu\w+|same (?!(?:time|day|week|way|night|morning|visit|"
     r"appointment|trip|call|letter|email|engineer|contractor|person|as)\b)\w+|nadal|wciąż|"
-    r"[îi]nc[aă]|todav[ií]a|sigue|ainda|continua|dal)\b",
+    r"[îi]nc[aă](?! ceva| o (?:problem|chestie|dat))|todav[ií]a|sigue|ainda|continua|dal)\b",
 )
 # In a complaint a defect back again is the failed repair complained of; in thanks or a comment
 # it is a fault to raise ("thanks! ps the light outside is out again").
@@ -515,3 +515,39 @@ ASB_PUT_RIGHT = re.compile(r"\b(?:you |they |(?:was|were|has been|have been|got)
 ASB_REPAIR_KNOWN = re.compile(
     r"\balready (?:been )?reported (?:the|it|this|that|them)\b|\b(?:has|have|got) a (?:job|repair) "
     r"(?:number|ref\w*)\b")
+# A named part of the home with something wrong with it, in general terms ("the fence panel blew
+# down", "the radiator has stopped getting warm", "the bin's been knocked off its post"), and a few
+# fault words of the residents' other languages: a defect wherever the tables above have no words.
+HOME_PARTS = (
+    r"radiators?|rads?|fence|fencing|panels?|gates?|doors?|windows?|locks?|handles?|hinges?|taps?|"
+    r"toilets?|loo|flush|cistern|shower|tray|bath|sink|basin|sockets?|switch(?:es)?|lights?|"
+    r"bulbs?|fans?|extractor|boiler|bins?|posts?|gutters?|drains?|pipes?|roof|tiles?|slates?|"
+    r"ceiling|walls?|floor(?:boards?)?|steps?|stairs|handrail|banister|lift|intercom|entry ?phone|"
+    r"buzzer|fobs?|alarms?|cooker|oven|hob|worktops?|cupboards?|units?|seals?|sealant|grout|"
+    r"plaster|brick(?:work|s)?|lintel|chimney|fascias?|soffits?|downpipes?|paving|path|shed|"
+    r"letterbox|blinds?|curtain rail|bannister|skirting|carpet|vinyl|lino|trap|overflow"
+)
+FAULT_WORDS = (
+    r"stopped (?:working|getting \w+|heating|flushing|draining|closing|locking)|"
+    r"(?:blew|blown|fell|fallen|come|came|knocked|pulled|ripped|torn|hanging) (?:down|off|over|"
+    r"away|loose|out)|cracked|snapped|split|smashed|shattered|collapsed|caved in|broke(?:n)?|"
+    r"damaged|jammed|stuck|blocked|leaking|dripping|loose|wobbly|rotten|rotting|missing|"
+    r"dropping|sagging|bowing|coming away|got (?:much |a lot |really )?wider|fell apart|"
+    r"(?:isn'?t|is not|aren'?t|are not|not) (?:getting )?(?:warm|hot)|cold all the time"
+)
+FAULT_PHRASES = compile_all(
+    rf"\b(?:{HOME_PARTS})\b[^.!?\n]{{0,50}}?\b(?P<fault>{FAULT_WORDS})\b",
+    r"\b(?:deixou de funcionar|n[aã]o funciona|avariad[oa]|partid[oa]|curge ap[aă]|"
+    r"nu (?:mai )?func[tț]ioneaz[aă]|s-a stricat|stricat[aă]?|picur[aă]|nie dzia[lł]a|"
+    r"zepsu\w+|cieknie|przecieka|no funciona|est[aá] rot[oa]|gotea|jaban|kama socdaan|"
+    r"nebeu[zž]sidaro|neveikia|sugedo|sugedusi|prateka|wedi torri|ddim yn gweithio|"
+    r"kharab|tapak raha|toot gaya|ٹپک رہا|خراب|ٹوٹ گیا|لا يعمل|معطل|مكسور|يسرب)",
+)
+# "Besides", "one more thing", "another problem" in the residents' other languages.
+NEW_ISSUE_ABROAD = compile_all(
+    r"\b(?:al[eé]m disso|(?:h[aá] )?outro problema|(?:[sș]i )?[iî]nc[aă] ceva|(?:mai )?am o "
+    r"problem[aă]|be to|dar vienas dalykas|kita problema|sidoo kale|waxaa kale|otro problema|"
+    r"adem[aá]s|por otro lado|poza tym|jeszcze jedno|inny problem|hefyd|peth arall|problem arall|"
+    r"is ke ilawa|aur ek baat|ek aur masla)\b|اس کے علاوہ|ایک اور مسئلہ|بالإضافة إلى ذلك|"
+    r"مشكلة أخرى|كذلك|وأيضا",
+)
