@@ -137,7 +137,7 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
     """An immediate, serious risk to health or safety, in any category; in thanks or a survey
     only if it is not told as already dealt with."""
     text = msg.lowered
-    for pattern in rules.ROUTINE_SAFETY:
+    for pattern in (*rules.ROUTINE_SAFETY, *rules.NOT_A_HAZARD):
         text = pattern.sub(" ", text)
     found = (find(rules.URGENT_HAZARD, text) or find(rules_more.MORE_HAZARDS, text)
              or detect_cold_home(msg) or detect_harmful_mould(msg))

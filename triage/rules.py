@@ -396,3 +396,19 @@ ASB_SERVICE_NEED = compile_all(
     r"\b(?:camera|cctv|light\w*|fence|gate|door|lock|window|wall|crack)s?\b[^.\n]{0,40}\b(?:fixed|"
     r"to fix|repaired|boarded|mended|checks?|inspect\w*)\b|\bboarded\b",
 )
+
+# Hazard words that say there is no hazard here: negated, hypothetical, a document or a talk, or
+# slang ("the new kitchen is fire"). Removed before the hazard tables are searched.
+NOT_A_HAZARD = compile_all(
+    r"\bno (?:threats?|violence)(?: (?:made|were made|involved|as such))?\b",
+    r"\bno (?:wires?|wiring|cables?) (?:showing|exposed|visible|sticking out|hanging out)\b",
+    r"\b(?:no|not any|without any|never any) (?:smell|sign|whiff) of (?:gas|smoke|burning)\b",
+    r"\bno (?:more )?water (?:coming|getting|leaking) (?:in|through)\b",
+    r"\bif (?:she|he|i|we|you|they|someone|anyone|a resident|residents|tenants) (?:ever |should |"
+    r"were to )?(?:smells?|smelt|sees?|notices?|suspects?) (?:gas|smoke|a gas leak|fumes)\b",
+    r"\bfire (?:risk assessments?|safety (?:session|talk|training|information|leaflet|day|event)s?|"
+    r"drills?)\b",
+    r"\bcut (?:me|us|him|her|them) off\b",
+    r"\b(?:is|are|looks|was) (?:absolute |proper |pure )?fire\b(?! (?:in|at|on|from|spread\w*|"
+    r"alarm|door|exit|escape|risk|hazard|brigade|service))",
+)

@@ -175,6 +175,12 @@ def test_urgent_hazard_fires_in_any_category(text: str, category: Label) -> None
         "Thank u to the lad who came out for the gas leak, all sorted now",
         "Our carbon monoxide alarm hasn't gone off once, we just want it checked",
         "Chciałabym przełożyć przegląd gazowy na inny dzień",  # rebooking a gas safety check
+        "The cover on the light switch has cracked, it still works and no wires showing",
+        "A lot of shouting on both sides. No threats made, nobody hurt.",
+        "What should I do if I ever smell gas? Everything's fine here",
+        "Could I have a copy of the fire risk assessment for Baxter House?",
+        "Your call centre cut me off again when I rang about the rent",
+        "The new kitchen is FIRE, thank you so much",
     ],
 )
 def test_urgent_hazard_negative(text: str) -> None:
