@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -80,8 +81,9 @@ def term_contributions(
 ) -> list[tuple[int, float]]:
     """(feature index, coef × value) of the strongest positive features, largest first."""
     scores = values * weights[index]
-    order = np.argsort(-scores)[:MAX_CANDIDATES]
-    return [(int(index[i]), float(scores[i])) for i in order if scores[i] > 0]
+    positive = np.flatnonzero(scores > 0)
+    order = positive[np.argsort(-scores[positive], kind="stable")][:MAX_CANDIDATES]
+    return [(int(index[i]), float(scores[i])) for i in order]
 
 
 def is_redundant(term: str, chosen: list[str]) -> bool:
@@ -99,6 +101,14 @@ def is_readable(kind: str, term: str) -> bool:
     return bool(READABLE_CHARS.match(term))
 
 
+@lru_cache(maxsize=20_000)
+def feature(name: str) -> tuple[str, str, bool]:
+    """A feature name ("word__boiler") as its kind, its term and whether it reads as a reason."""
+    kind, _, term = name.partition("__")
+    term = term.strip()
+    return kind, term, is_readable(kind, term)
+
+
 def describe_terms(
     contributions: list[tuple[int, float]], names: np.ndarray, label: str
 ) -> list[str]:
@@ -106,9 +116,8 @@ def describe_terms(
     words: list[str] = []
     chars: list[str] = []
     for index, _ in contributions:
-        kind, _, term = str(names[index]).partition("__")
-        term = term.strip()
-        if not is_readable(kind, term) or is_redundant(term, words + chars):
+        kind, term, readable = feature(str(names[index]))
+        if not readable or is_redundant(term, words + chars):
             continue
         (words if kind == "word" else chars).append(term)
         if len(words) >= MAX_REASONS:

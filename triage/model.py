@@ -88,6 +88,10 @@ class Triager:
         # Explanations use each class's weights relative to the mean over classes.
         self._weights = self._scorer.coef - self._scorer.coef.mean(axis=0)
         self._flag_models = dict(unpack_flag_models(bundle) if flag_models is None else flag_models)
+        # All the learned detectors' weights side by side: one gather scores them all.
+        models = list(self._flag_models.values())
+        self._flag_weights = np.column_stack([m.coef for m in models]) if models else None
+        self._flag_bias = np.array([m.intercept for m in models])
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Triager:
@@ -125,10 +129,10 @@ class Triager:
     def _flags(self, inp: TriageInput, category: Label, index, values, evidence):
         """Rule evidence, then learned detectors for flags no rule raised, then the history."""
         found = dict(detect_flags(FlagInput(inp.text, inp.subject, category, inp.received_at)))
-        for flag, model in self._flag_models.items():
+        learned = self._flag_probabilities(index, values)
+        for (flag, model), p in zip(self._flag_models.items(), learned):
             if flag in found or not allowed(flag, category):
                 continue
-            p = model.probability(index, values)
             if p >= model.threshold:
                 words = ", ".join(f'"{t}"' for t in model.terms(index, values, self._names))
                 found[flag] = f"learned p={p:.2f}" + (f" from {words}" if words else "")
@@ -136,6 +140,13 @@ class Triager:
                 and Flag.ESCALATION not in found):
             found[Flag.ESCALATION] = f"follows up complaint {evidence.complaint_follow_up}"
         return sorted(found.items(), key=lambda pair: pair[0].value)
+
+    def _flag_probabilities(self, index: np.ndarray, values: np.ndarray) -> list[float]:
+        """Each learned detector's probability for the message, in `_flag_models` order."""
+        if self._flag_weights is None:
+            return []
+        z = values @ self._flag_weights[index] + self._flag_bias
+        return (1.0 / (1.0 + np.exp(-z))).tolist()
 
     def _reasons(self, index, values, best: int, found) -> tuple[str, ...]:
         """The top terms for the chosen class, then the rules and detectors that fired."""
