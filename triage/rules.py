@@ -130,9 +130,10 @@ VULNERABILITY = compile_all(
     # Disability and illness
     r"\bdisab(?:led|ility|ilities)\b|\bwheel ?chair\b|\bwalking (?:frame|stick)\b|\bzimmer\b|"
     r"\bmobility (?:scooter|problems|issues)\b|\bblue badge\b|\bstair ?lift\b|"
-    r"\bpull[- ]cord alarm\b|\bcareline\b|\btelecare\b",
+    r"\bpull[- ]cord alarm\b|\bcareline\b|\btelecare\b|\breasonable adjustments?\b",
     r"\b(?:partially sighted|blind|deaf|hard of hearing|visually impaired|learning (?:disabilit|"
-    r"difficult)\w*|autis\w+|adhd|dementia|alzheimer'?s?|cerebral palsy|cystic fibrosis|crohn'?s|"
+    r"difficult)\w*|autis\w+|adhd|dyslexi\w*|dyspraxi\w*|dementia|alzheimer'?s?|cerebral palsy|"
+    r"cystic fibrosis|crohn'?s|"
     r"colitis|sickle cell|parkinson'?s|lupus|fibromyalgia|screen reader|sign language|bsl)\b|"
     r"\bhearing (?:is poor|has deteriorated|loss|aid)\b|\b(?:english is|limited) (?:limited|"
     r"english|not (?:very )?good)\b|\bi (?:have been|am|'?ve been|'?m) (?:very |"
@@ -287,6 +288,12 @@ LEGAL_ACTION = compile_all(
 NOT_RESIDENT_LEGAL = compile_all(
     r"\bthreaten\w* (?:me|us|him|her) with legal action\b|\bavoid legal action\b|\b(?:take|taken|"
     r"taking) (?:me|us|him|her) to court\b",
+    # The landlord's own letters threatening court, and a resident ruling lawyers out.
+    r"\b(?:letters?|notices?|warnings?)\b[^.\n]{0,60}\bthreaten\w* (?:court|legal|possession|"
+    r"eviction)(?: action| proceedings)?\b",
+    r"\b(?:doesn'?t|don'?t|do not|does not|didn'?t|not|never|no) (?:want|wish|intend|plan|need)\w* "
+    r"(?:to )?(?:go (?:down|to)|take|involve|get|use|bring in)\b[^.\n]{0,40}\b(?:solicitors?|"
+    r"court|lawyers?|legal)\b(?:[^.\n]{0,15}\b(?:solicitors?|court|lawyers?|legal)\b)?",
 )
 
 ABUSIVE = compile_all(

@@ -554,3 +554,20 @@ def test_designated_person_skips_mention_removal_only_when_it_cannot_matter() ->
     for e in load_corpus():
         msg = FlagInput(e.text, e.subject, e.label, e.received_at)
         assert find_designated_person(msg) == full(msg)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He doesn't want to go down the route of solicitors or court, he wants it put right",
+        "Dad has had three letters saying he is in arrears and threatening court action",
+    ],
+)
+def test_legal_action_not_for_lawyers_ruled_out_or_the_landlords_own_letters(text: str) -> None:
+    assert flags.detect_legal_action(msg(text, Label.COMPLAINT)) is None
+
+
+@pytest.mark.parametrize("text", ["I'm dyslexic and asked for phone calls instead of letters",
+                                  "My reasonable adjustment is being ignored"])
+def test_disclosed_needs_for_adjustments_are_vulnerability(text: str) -> None:
+    assert flags.detect_vulnerability(msg(text, Label.COMPLAINT)) is not None
