@@ -44,10 +44,6 @@ class FlagModel:
     intercept: float
     threshold: float
 
-    def probability(self, index: np.ndarray, values: np.ndarray) -> float:
-        """Probability that the flag applies, from the message's non-zero features."""
-        return float(1.0 / (1.0 + np.exp(-(self.coef[index] @ values + self.intercept))))
-
     def probabilities(self, matrix) -> np.ndarray:
         """Probabilities for every row of a sparse feature matrix."""
         return 1.0 / (1.0 + np.exp(-(matrix @ self.coef + self.intercept)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_all_start_methods, get_context
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 import numpy as np

@@ -23,7 +23,6 @@ Vector = tuple[np.ndarray, np.ndarray]  # (feature indices, values) of the non-z
 Analyzer = Callable[[str], list[str]]
 MAX_CACHED_TOKENS = 50_000  # per block; the cache is emptied when it grows past this
 NO_FEATURES: Vector = (np.empty(0, dtype=np.int64), np.empty(0))
-WHITE_SPACES = re.compile(r"\s\s+")
 
 
 def word_analyzer(token_pattern: str, ngram_range: Sequence[int], lowercase: bool) -> Analyzer:
@@ -47,7 +46,7 @@ def char_wb_analyzer(ngram_range: Sequence[int], lowercase: bool) -> Analyzer:
 
     def analyse(doc: str) -> list[str]:
         grams: list[str] = []
-        for word in WHITE_SPACES.sub(" ", doc.lower() if lowercase else doc).split():
+        for word in (doc.lower() if lowercase else doc).split():  # any run of whitespace splits
             grams += padded_grams(word, low, high)
         return grams
 
