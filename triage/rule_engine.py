@@ -92,8 +92,8 @@ class Rule:
         return pattern
 
     def compile(self, branch: int) -> re.Pattern[str]:
-        """Compile an alternative the first time it is searched (most rarely are), with its
-        leading \\b moved behind its first word (see `lead_with_literals`)."""
+        """Compile an alternative (every one is, at load: `compile_every_table`), with its leading
+        \\b moved behind its first word (see `lead_with_literals`)."""
         source = self.parts[branch]
         if not self.flags & (re.IGNORECASE | re.VERBOSE | re.ASCII | re.LOCALE):
             source = lead_with_literals(source)
