@@ -84,6 +84,29 @@ NOT_THE_ISSUE = re.compile(
 AFTER_NOT_ISSUE = re.compile(
     r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b",
 )
+SINCE_MOVING_IN = re.compile(r"\b(?:ever )?since (?:i|we|they|she|he|my \w+) (?:first )?moved in"
+                             r"(?: here)?,?\s*(?:in\s*)?$")
+# The same spans in the residents' other languages: "din 2023", "od dwóch lat", "منذ سنتين"
+# (not Romanian "de doi ani", more often a child's age).
+FOREIGN_SINCE_YEAR = re.compile(r"(?:\b(?:din|desde|od|ers|depuis|dal|seit)|منذ)\s+(?:\w+\s+)?"
+                                r"((?:19|20)\d\d)\b")
+FOREIGN_YEARS = re.compile(
+    r"\bod\s+(dw[oó]ch|dwu|trzech|czterech|pi[eę]ciu|\d+)\s+lat\b|"
+    r"\bh[aá]\s+(dois|duas|tr[eê]s|quatro|cinco|\d+)\s+anos\b|"
+    r"\bdesde\s+hace\s+(dos|tres|cuatro|cinco|\d+)\s+a[nñ]os\b|"
+    r"\bers\s+(dwy|tair|pedair|pum|\d+)\s+(?:blynedd|mlynedd)\b|"
+    r"منذ\s+(سنتين|عامين|ثلاث سنوات|ثلاثة أعوام|أربع سنوات|\d+\s+سنوات)"
+)
+FOREIGN_NUMBERS = {
+    "dwóch": 2, "dwoch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "pieciu": 5,
+    "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5, "dos": 2, "cuatro": 4,
+    "dwy": 2, "tair": 3, "pedair": 4, "pum": 5,
+    "سنتين": 2, "عامين": 2, "ثلاث سنوات": 3, "ثلاثة أعوام": 3, "أربع سنوات": 4,
+}  # fmt: skip
+# "the third winter in a row": the first was (n - 1) years before.
+NTH_IN_A_ROW = re.compile(r"\b(2nd|second|3rd|third|4th|fourth|5th|fifth)\s+(?:winter|summer|year|"
+                          r"christmas|xmas|autumn|spring)\s+(?:in a row|running|on the trot)\b")
+ORDINALS = {"2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "5th": 5, "fifth": 5}
 JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$")
 
 
@@ -93,8 +116,11 @@ def months_between(start: date, end: date) -> float:
 
 
 def is_issue_span(text: str, start: int, end: int) -> bool:
-    """False when the words just around a match show it is about the person or the future."""
+    """False when the words just around a match show it is about the person or the future
+    ("since we moved in in 2019" is the issue's start, "we moved in in 2019" is not)."""
     before = text[max(0, start - 30) : start]
+    if SINCE_MOVING_IN.search(before):
+        return True
     if NOT_THE_ISSUE.search(before) or JUST_BEFORE_NOT_ISSUE.search(before):
         return False
     return not AFTER_NOT_ISSUE.match(text[end : end + 30])
@@ -209,6 +235,22 @@ def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
             yield 24.0, m.group(0)
 
 
+def find_foreign_spans(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'din 2023', 'od dwóch lat', 'há três anos', 'منذ سنتين'."""
+    for m in FOREIGN_SINCE_YEAR.finditer(text):
+        yield months_between(date(int(m.group(1)), 7, 15), received), m.group(0)
+    for m in FOREIGN_YEARS.finditer(text):
+        amount = next(g for g in m.groups() if g)
+        years = int(amount) if amount.isdigit() else FOREIGN_NUMBERS.get(amount, 0)
+        yield years * 12.0, m.group(0)
+
+
+def find_nth_in_a_row(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'3rd winter in a row': the issue first came (n - 1) years before."""
+    for m in NTH_IN_A_ROW.finditer(text):
+        yield (ORDINALS[m.group(1)] - 1) * 12.0 + 0.5, m.group(0)
+
+
 def any_of(*needles: str) -> Callable[[str], bool]:
     """A cheap test that a lower-cased text has one of the strings every match needs."""
     return lambda text: any(needle in text for needle in needles)
@@ -231,6 +273,9 @@ FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callabl
     (find_relative_years, any_of("year")),
     (find_durations, any_of("yr", "year", "saal", "blynedd", "yıl", "month", "mth", "mnth",
                             "miesięcy", "mahine")),
+    (find_foreign_spans, any_of("din ", "desde", "od ", "ers ", "depuis", "dal ", "seit", "منذ",
+                                "há ", "ha ")),
+    (find_nth_in_a_row, any_of(" in a row", "running", "on the trot")),
 )
 
 

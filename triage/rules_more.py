@@ -206,7 +206,13 @@ REPRESENTATIVE_MORE = compile_all(
     r"disabled|elderly|housebound|deaf|blind|in hospital)| has (?:had|been)| hasn'?t| can'?t| "
     r"lives)\b",
     r"کی طرف سے|পক্ষ থেকে|\bw imieniu\b|\bîn numele\b|\ben nombre de\b|\bem nome d[aeo]\b|"
-    r"\bar ran\b|نيابة عن",
+    r"\bar ran\b|نيابة عن|ਵੱਲੋਂ|\bu qorayaa\b",
+    # "son of tenant Mrs ...", "Mrs Farah's son", "my friend Lisa ... has been waiting".
+    r"\b(?:son|daughter|husband|wife|partner|brother|sister|carer|friend|neighbour|niece|nephew|"
+    r"grand(?:son|daughter)) of (?:the )?(?:tenant|resident|mrs|mr|ms|miss)\b|\b(?:mrs|mr|ms|miss) "
+    r"\w+(?: \w+)?'s (?:son|daughter|carer|grandson|granddaughter|nephew|niece)\b",
+    r"\bmy (?:friend|neighbour|mate|sister|brother|aunt|uncle|cousin) [a-z]+ (?:in|at|from|on) "
+    r"[^.\n]{0,40}\b(?:has been|is|was|has|hasn'?t|can'?t)\b",
 )
 ESCALATION_MORE = compile_all(
     r"\b(?:your|the|ur) (?:reply|response|answer)\b[^.\n]{0,20}\b(?:was|is)\b"
@@ -237,6 +243,15 @@ NO_RESPONSE_MORE = compile_all(
     r"s[aă] r[aă]spunde\w*|\bdim angen ateb\b|\bjawab (?:ki )?zaroorat nahi\b|"
     r"\bnot expecting (?:a |an )?(?:reply|response|answer)\b|\bno (?:reply|response|answer) "
     r"(?:needed|necessary|required|expected)\b|\bfyi\b|\bjust for your (?:info|information|records)\b",
+    # "Don't reply", "don't bother replying", "please don't contact me about this survey", "do not
+    # go to the trouble of writing back", "contact consent: no", and Portuguese "não é preciso".
+    r"\b(?:please )?(?:do not|don'?t|dont|no need to) (?:bother )?(?:reply|replying|respond\w*|"
+    r"write back|writing back|answer (?:this|back|me)|contact me|call me back|ring me back|"
+    r"get back to me)\b"
+    r"(?! (?:with|until|unless|if|when)\b)",
+    r"\b(?:do not|don'?t) (?:go to )?the trouble of (?:writing|replying|responding|calling)\b|"
+    r"\bcontact consent:? no\b|\bjust wanted (?:it|this|that) (?:noted|on record)\b|"
+    r"\bn[aã]o [eé] (?:preciso|necess[aá]rio) responder\b",
 )
 
 # --- also_service_request: a new repair beside a complaint, report, thanks or comment -----------

@@ -82,3 +82,21 @@ def test_skipping_finders_a_text_cannot_match_changes_nothing() -> None:
         for finder, needed in dates.FINDERS:
             if not needed(text):
                 assert list(finder(text, received.date())) == [], (finder.__name__, text[:60])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since we moved in in 2019 the extractor fan has never worked", True),
+        ("We moved in in 2019 and the fan broke last week", False),
+        ("Din 2023 vă tot anunț că ușa de la intrare nu se închide", True),
+        ("od dwóch lat zgłaszam, że okno w sypialni przecieka", True),
+        ("منذ سنتين وأنا أبلغكم عن الرطوبة والعفن", True),
+        ("Há três anos que a janela da sala não fecha bem", True),
+        ("3rd winter in a row the heating has packed up over xmas", True),
+        ("Copilul meu de 4 ani are astm", False),  # a child's age, not a span
+        ("od roku czekam na naprawę", False),  # a year exactly is not over twelve months
+    ],
+)
+def test_spans_in_other_words_and_languages(text: str, expected: bool) -> None:
+    assert (out_of_time(text, at(2026, 3, 1)) is not None) is expected

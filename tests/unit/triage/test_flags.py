@@ -571,3 +571,34 @@ def test_legal_action_not_for_lawyers_ruled_out_or_the_landlords_own_letters(tex
                                   "My reasonable adjustment is being ignored"])
 def test_disclosed_needs_for_adjustments_are_vulnerability(text: str) -> None:
     assert flags.detect_vulnerability(msg(text, Label.COMPLAINT)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leak under sink all fixed, thanks to Mo. Dont reply to this its just a thank u",
+        "Took 5 weeks to sort. Don't call me back about it, just wanted it noted.",
+        "Please do not go to the trouble of writing back; I simply wanted them to know.",
+        "Comment: he turned up at 3pm. Please don't contact me about this survey. Contact consent: No",
+        "Não é preciso responder, é só um comentário.",
+    ],
+)
+def test_no_response_wanted_in_more_words(text: str) -> None:
+    assert flags.detect_no_response_wanted(msg(text, Label.FEEDBACK)) is not None
+
+
+def test_not_answering_the_door_is_not_declining_a_reply() -> None:
+    text = "Please text before anyone comes, I don't answer the door to people I don't know"
+    assert flags.detect_no_response_wanted(msg(text, Label.SERVICE_REQUEST)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call from Lee Garner, son of tenant Mrs Valerie Garner, 19 Ash Row, about mould",
+        "Hi this is Jamal, Mrs Aisha Farah's son. Mum got a card saying gas check thurs",
+        "my friend Lisa in Rowan Court has been waiting five weeks for the ceiling",
+    ],
+)
+def test_representative_in_more_words(text: str) -> None:
+    assert flags.detect_representative(msg(text, Label.COMPLAINT)) is not None
