@@ -32,7 +32,9 @@ ESCALATION = compile_all(
 )
 # Weaker cues count only when the message also speaks of a complaint or a response to one.
 ESCALATION_WEAK = compile_all(
-    r"\bescalat\w*",
+    # (not to the papers: "I'll escalate it to the Gazette")
+    r"\bescalat\w*(?! (?:it |this |that |things )?to (?:the )?(?:press|papers?|newspapers?|media|"
+    r"gazette|evening \w+|bbc|itv|local (?:news|paper|press)|news|tv|telly|social media)\b)",
     r"\b(?:take|taking|took|go|going|move|push|progress)\w*\s+(?:this|it|my complaint|"
     r"the complaint|things|matters)?\s*(?:further|higher|to the next (?:stage|level))\b",
     r"\bnext (?:stage|level)\b|\bnext step is the (?:housing )?ombudsman\b|\bhousing ombudsman\b",
@@ -45,6 +47,7 @@ DESIGNATED_PERSON = compile_all(
     r"\bcouncill?ors?\b|\bcllr\.?\b|\b(?:parish|town|community) council\b",
     r"\b(?:in|of) my ward\b|\bward member\b|\bmy (?:advice )?surgery\b",
     r"\bmember of the senedd\b|\bmsp\b",
+    r"\bdesignated (?:tenant |complaints? |resident )?(?:panel|person)\b",
 )
 # MP, MS and AM are only names of office in capitals ("I have MS" is an illness, so MS is left out).
 DESIGNATED_CAPS = compile_all(r"\bMPs?\b|\bMP'?s\b")  # matched against the original case
@@ -55,6 +58,10 @@ DESIGNATED_MENTION_ONLY = compile_all(
     r"our|local)\s+(?:local\s+|ward\s+)?(?:mp|councill?or|cllr)\b",
     r"\b(?:my|our|the|local)\s+(?:local\s+)?(?:mp|councill?or)\b\s+(?:is|has been|will|knows|"
     r"about)\b",
+    # Told by an MP's office to ring, asking who the councillor is, a "cc:" line.
+    r"\b(?:spoken|spoke|talked|been) to (?:my|his|her|their|our) (?:local )?(?:mp|councill?or)'?s?"
+    r"(?: office)?\b|\bwho(?: is|'s) (?:my|our|the) (?:local )?(?:mp|councill?or)\b",
+    r"(?m)^[ \t]*cc\b.*$",
     flags=re.I,
 )
 

@@ -224,7 +224,8 @@ ESCALATION_MORE = compile_all(
     r"\b(?:closed|upheld)\b[^.\n]{0,20}\bcomplaint\b",
     r"\b(?:want|like|request\w*|asking for|ask for) (?:my complaint|the complaint|the decision|"
     r"(?:it|this) (?:to be )?escalat\w*)|\bi want (?:a|it) review(?:ed)?\b|"
-    r"\bescalate (?:it|this|my complaint)\b",
+    r"\bescalate (?:it|this|my complaint)\b(?! to (?:the )?(?:press|papers?|newspapers?|media|"
+    r"gazette|evening \w+|bbc|itv|local (?:news|paper|press)|news|tv|telly|social media)\b)",
     r"إحالة شكو|\bdrugi etap\b|\bodwołani\w*|\betapa (?:a )?(?:2|doua)\b|\bsegunda etapa\b|"
     r"\bcam 2\b|\bikinci aşama\b",
 )
@@ -236,6 +237,12 @@ ABUSIVE_MORE = compile_all(
     r"\bforeign (?:idiot|woman|man|bitch|scum|\w+ idiot)\b|\bgo back (?:where|to (?:your|their) "
     r"(?:own )?country)\b|\bsomeone (?:will|is going to|gonna|'?ll) get hurt\b|\bthieving\b|"
     r"\bb\*st\w*|\bf\*ck\w*|\bc\*nt\w*|\bsomeone english\b",
+    # Hate or contempt reported in a note of a call ("derogatory comments about her religion",
+    # "didn't want to talk to a foreigner"), and insults of a named officer ("a spineless coward").
+    r"\b(?:derogatory|racist|racial|homophobic|sexist|offensive|abusive) (?:comments?|remarks?|"
+    r"language|slurs?|names?)\b|\b(?:talk|speak|deal) (?:to|with) (?:a |some )?foreigners?\b|"
+    r"\b(?:spineless|gutless|useless|lazy|pathetic) (?:coward|excuse for a \w+)\b|"
+    r"كذاب\w*|لصوص|غبي|وقح",
 )
 NO_RESPONSE_MORE = compile_all(
     r"\bnão precisa (?:de )?responder\b|\bno (?:hace falta|es necesario) (?:responder|contestar)\b|"

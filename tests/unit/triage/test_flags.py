@@ -602,3 +602,29 @@ def test_not_answering_the_door_is_not_declining_a_reply() -> None:
 )
 def test_representative_in_more_words(text: str) -> None:
     assert flags.detect_representative(msg(text, Label.COMPLAINT)) is not None
+
+
+def test_more_designated_person_wordings_and_mentions() -> None:
+    panel = "I am writing as chair of the Designated Tenant Panel about Mr and Mrs Shah"
+    assert flags.detect_designated_person(msg(panel, Label.COMPLAINT)) is not None
+    for mention in ("Who is the local councillor for the Riverside estate?",
+                    "He has spoken to his MP's office, who told him to ring us again",
+                    "My rent account is wrong.\n\ncc: Office of Rt Hon Jane Doe MP"):
+        assert flags.detect_designated_person(msg(mention, Label.COMPLAINT)) is None, mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He made derogatory comments about Ms Yusuf's religion",
+        "He said he didn't want to talk to a foreigner who can't speak proper English",
+        "Your ASB officer Ms Granger is a spineless coward",
+    ],
+)
+def test_abuse_of_staff_reported_or_insulting(text: str) -> None:
+    assert flags.detect_abusive(msg(text, Label.COMPLAINT)) is not None
+
+
+def test_escalating_to_the_papers_is_not_escalation() -> None:
+    text = "I've reported the rats four times. I'll escalate it to the Gazette with the photos."
+    assert flags.detect_escalation(msg(text, Label.COMPLAINT)) is None
