@@ -43,10 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="corpus files or directories (default: triage/corpus/train)")
     train.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="model file to write")
     train.add_argument("--version", help="model version (default: YYYY.MM.DD-N)")
-    train.add_argument("--tune-on", nargs="+", type=Path, metavar="DEV_DIR_OR_FILE",
-                       help="development files (never trained on) on which to choose the "
-                            "thresholds of the urgent_hazard, escalation and designated_person "
-                            "detectors, e.g. triage/corpus/dev")
     train.add_argument("--promote-against", type=Path, metavar="HOLDOUT.jsonl",
                        help="train a candidate and replace --out only if it is no worse on this "
                             "held-out file (macro-F1 and complaint recall)")
@@ -150,7 +146,7 @@ def run_train(args: argparse.Namespace) -> int:
 
     target = args.out.with_suffix(".candidate.skops") if args.promote_against else args.out
     try:
-        meta = train(args.corpus, target, args.version, progress=say, tune_on=args.tune_on)
+        meta = train(args.corpus, target, args.version, progress=say)
     except CorpusError as e:
         say(f"triage train: {e}")
         return 1

@@ -15,7 +15,7 @@ carries `also_service_request`), and the reason names the words that weighed mos
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -128,44 +128,6 @@ def fbeta(gold: np.ndarray, pred: np.ndarray, beta: float) -> float:
         return 0.0
     p, r = tp / pred.sum(), tp / gold.sum()
     return (1 + beta**2) * p * r / (beta**2 * p + r)
-
-
-def tune_recall_first(
-    models: dict[Flag, FlagModel], matrix, flag_sets: Sequence[Sequence[Flag]],
-    rule_sets: Sequence[Sequence[Flag]], labels: Sequence[Label],
-) -> dict[str, dict]:
-    """Raise the recall-first detectors' thresholds as far as development messages allow.
-
-    The out-of-fold threshold is set where the detector best completes the rules on the training
-    text, from which the rules were written; on messages written apart from it the rules miss
-    more, and false alarms show. On development messages the threshold is raised to the highest
-    value that keeps every development message that rules-or-detector catches at the trained
-    threshold: fewer false alarms, no recall given up there. ``models`` is updated in place.
-    """
-    report: dict[str, dict] = {}
-    for flag, model in list(models.items()):
-        gold = np.array([flag in flags for flags in flag_sets])
-        if flag not in RECALL_FIRST or not gold.any():
-            continue
-        rules = np.array([flag in found for found in rule_sets])
-        gate = np.array([allowed(flag, label) for label in labels])
-        proba = model.probabilities(matrix)
-
-        def fired(threshold: float) -> np.ndarray:
-            return rules | (gate & (proba >= threshold))
-
-        caught = int((fired(model.threshold) & gold).sum())
-        higher = [float(t) for t in np.unique(np.round(proba, 3)) if t > model.threshold]
-        threshold = max((t for t in higher if (fired(t) & gold).sum() >= caught),
-                        default=model.threshold)
-        models[flag] = replace(model, threshold=threshold)
-        report[flag.value] = {
-            "dev_positives": int(gold.sum()), "dev_caught": caught,
-            "threshold_before": round(model.threshold, 3), "threshold": round(threshold, 3),
-            "dev_false_alarms_before": int((fired(model.threshold) & ~gold).sum()),
-            "dev_false_alarms": int((fired(threshold) & ~gold).sum()),
-        }
-    return report
 
 
 def fit_flag_models(

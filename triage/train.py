@@ -25,7 +25,7 @@ from sklearn.svm import LinearSVC
 
 from triage.corpus_io import DEFAULT_TRAIN_DIR, Example, corpus_files, corpus_sha256, load_corpus
 from triage.features import WEIGHTS, compose
-from triage.flag_models import fit_flag_models, tune_recall_first
+from triage.flag_models import fit_flag_models
 from triage.flags import FlagInput, detect_flags
 from triage.thresholds import tune_thresholds
 from triage.labels import LABELS, Label
@@ -178,22 +178,6 @@ def metadata(examples: Sequence[Example], paths, version: str, chosen: str, cv: 
     }
 
 
-def tune_flags(pipeline: Pipeline, flag_models: dict, paths: Sequence[str | Path],
-               progress: Progress) -> dict:
-    """Choose the recall-first detectors' thresholds on development files; what was done, for
-    model.json."""
-    examples = load_corpus(paths)
-    matrix = pipeline.named_steps["features"].transform(
-        [compose(e.subject, e.text) for e in examples])
-    rule_sets = [[flag for flag, _ in detect_flags(FlagInput(e.text, e.subject, e.label,
-                                                             e.received_at))] for e in examples]
-    report = tune_recall_first(flag_models, matrix, [e.flags for e in examples], rule_sets,
-                               [e.label for e in examples])
-    progress(f"recall-first thresholds from {len(examples)} development messages: {report}")
-    return {"files": [p.name for p in corpus_files(paths)], "messages": len(examples),
-            "flags": report}
-
-
 def save_model(pipeline: Pipeline, meta: dict, out: Path, flag_models: dict | None = None) -> None:
     """Write model.skops (skops, never pickle) and model.json beside it."""
     write_model_file(pack_pipeline(pipeline, meta["version"], flag_models), out)
@@ -206,13 +190,8 @@ def train(
     version: str | None = None,
     progress: Progress = lambda _: None,
     candidates: Sequence[str] | None = None,
-    tune_on: Sequence[str | Path] | None = None,
 ) -> dict:
-    """Load the corpus, cross-validate the candidates, fit the best on everything and save it.
-
-    ``tune_on``: development files (never trained on) on which the recall-first flag detectors'
-    thresholds are chosen (see `triage.flag_models.tune_recall_first`).
-    """
+    """Load the corpus, cross-validate the candidates, fit the best on everything and save it."""
     paths = list(paths) if paths else [DEFAULT_TRAIN_DIR]
     examples = load_corpus(paths)
     progress(f"loaded {len(examples)} examples from {len(corpus_files(paths))} file(s)")
@@ -234,8 +213,6 @@ def train(
     flag_models, flag_report = fit_flag_models(matrix, [e.flags for e in examples], rule_sets)
     meta = metadata(examples, paths, version or default_version(out, datetime.now(UTC)), chosen, cv)
     meta["flag_detectors"] = flag_report
-    if tune_on:
-        meta["flag_thresholds_tuned_on"] = tune_flags(pipeline, flag_models, tune_on, progress)
     meta["thresholds"] = tune_thresholds(np.asarray(labels), oof[chosen])
     progress(f"review thresholds from out-of-fold predictions: {meta['thresholds']}")
     save_model(pipeline, meta, out, flag_models)

@@ -90,29 +90,3 @@ def test_a_detector_is_kept_only_where_it_completes_the_rules():
     assert threshold == 0.7 and with_detector == 1.0 and alone < 1.0
     useless = np.array([0.1, 0.1, 0.1, 0.9, 0.9])  # fires only on the wrong messages
     assert combined_threshold(gold, useless, rules, beta=1.0)[0] is None
-
-
-def test_recall_first_thresholds_are_chosen_on_development_messages():
-    from triage.flag_models import tune_recall_first
-
-    # Four development messages with the flag; the rules catch two, the detector the others at
-    # p >= 0.6; two without the flag score 0.3 and 0.5. At the trained 0.2 all four are caught with
-    # two false alarms; 0.6 is the highest threshold that still catches all four. A flag that is
-    # not recall-first is left alone.
-    matrix = csr_matrix(np.array([[0.9], [0.6], [0.7], [0.8], [0.3], [0.5]]))
-    gold = [(Flag.URGENT_HAZARD, Flag.ABUSIVE)] * 4 + [()] * 2
-    rules = [(Flag.URGENT_HAZARD,), (), (), (Flag.URGENT_HAZARD,), (), ()]
-    labels = [Label.SERVICE_REQUEST] * 6
-
-    class Identity(FlagModel):  # the single feature is the probability
-        def probabilities(self, matrix):
-            return np.asarray(matrix.todense()).ravel()
-
-    models = {flag: Identity(np.array([1.0]), 0.0, 0.2)
-              for flag in (Flag.URGENT_HAZARD, Flag.ABUSIVE)}
-    report = tune_recall_first(models, matrix, gold, rules, labels)
-    assert models[Flag.URGENT_HAZARD].threshold == 0.6
-    hazard = report["urgent_hazard"]
-    assert hazard["dev_caught"] == 4
-    assert (hazard["dev_false_alarms_before"], hazard["dev_false_alarms"]) == (2, 0)
-    assert models[Flag.ABUSIVE].threshold == 0.2 and "abusive" not in report
