@@ -25,11 +25,11 @@ OTHER_LANGUAGE_THRESHOLD = 0.85
 # Tuned by `doorstep triage train` (model.json "thresholds") for the bundled model.
 DEFAULT_THRESHOLDS: dict[str, float] = {
     "complaint": 0.5,
-    "service_request": 0.94,
-    "asb_report": 0.94,
-    "compliment": 0.67,
-    "feedback": 0.91,
-    "enquiry": 0.93,
+    "service_request": 0.91,
+    "asb_report": 0.71,
+    "compliment": 0.83,
+    "feedback": 0.81,
+    "enquiry": 0.77,
 }
 
 
