@@ -143,6 +143,8 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
              or detect_cold_home(msg) or detect_harmful_mould(msg))
     if found and msg.category in (Label.COMPLIMENT, Label.FEEDBACK) and resolved(text, found):
         return None
+    if found and made_safe(text, found):
+        return None
     return found
 
 
@@ -155,6 +157,14 @@ def sentences_with(text: str, evidence: str) -> Iterator[str]:
     """The sentences holding a piece of evidence (its first part, for a combined one)."""
     head = evidence.split(" + ")[0].split(" … ")[0]
     return (s for s in sentences(text) if head in " ".join(s.split()))
+
+
+def made_safe(text: str, evidence: str) -> bool:
+    """Whether the sentence holding the evidence says the hazard has been made safe (and not that
+    it is still there)."""
+    sentence = next(sentences_with(text, evidence), None)
+    return (sentence is not None and find(rules.MADE_SAFE, sentence) is not None
+            and not rules_more.STILL_LIVE.search(sentence))
 
 
 def resolved(text: str, evidence: str) -> bool:

@@ -426,3 +426,10 @@ NOT_A_HAZARD = compile_all(
     r"\b(?:is|are|looks|was) (?:absolute |proper |pure )?fire\b(?! (?:in|at|on|from|spread\w*|"
     r"alarm|door|exit|escape|risk|hazard|brigade|service))",
 )
+
+# A hazard told, in its own sentence, as already made safe ("he disconnected it and put a blanking
+# plate on, all safe"), in any category.
+MADE_SAFE = compile_all(
+    r"\b(?:made (?:it |the \w+ |everything )?safe|all safe(?! to)|(?:is|now|it'?s) safe now|"
+    r"capped (?:it|off|the)|isolated (?:it|the)|blanking plate|been made safe)\b",
+)

@@ -181,6 +181,8 @@ def test_urgent_hazard_fires_in_any_category(text: str, category: Label) -> None
         "Could I have a copy of the fire risk assessment for Baxter House?",
         "Your call centre cut me off again when I rang about the rent",
         "The new kitchen is FIRE, thank you so much",
+        "The electrician came for the scorched socket, disconnected it and put a blanking plate on, "
+        "all safe. Can you book the new socket in?",
     ],
 )
 def test_urgent_hazard_negative(text: str) -> None:
@@ -628,3 +630,8 @@ def test_abuse_of_staff_reported_or_insulting(text: str) -> None:
 def test_escalating_to_the_papers_is_not_escalation() -> None:
     text = "I've reported the rats four times. I'll escalate it to the Gazette with the photos."
     assert flags.detect_escalation(msg(text, Label.COMPLAINT)) is None
+
+
+def test_a_hazard_made_safe_but_still_there_is_still_a_hazard() -> None:
+    text = "They capped the gas yesterday but I can still smell gas in the kitchen"
+    assert flags.detect_urgent_hazard(msg(text, Label.COMPLAINT)) is not None
