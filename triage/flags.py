@@ -159,18 +159,21 @@ def sentences_with(text: str, evidence: str) -> Iterator[str]:
     return (s for s in sentences(text) if head in " ".join(s.split()))
 
 
+def sentence_of(text: str, evidence: str | None) -> str:
+    """The first sentence holding a piece of evidence, or "" when there is none."""
+    return next(sentences_with(text, evidence), "") if evidence else ""
+
+
 def made_safe(text: str, evidence: str) -> bool:
     """Whether the sentence holding the evidence says the hazard has been made safe (and not that
     it is still there)."""
-    sentence = next(sentences_with(text, evidence), None)
-    return (sentence is not None and find(rules.MADE_SAFE, sentence) is not None
-            and not rules_more.STILL_LIVE.search(sentence))
+    sentence = sentence_of(text, evidence)
+    return find(rules.MADE_SAFE, sentence) is not None and not rules_more.STILL_LIVE.search(sentence)
 
 
 def resolved(text: str, evidence: str) -> bool:
     """Whether the sentence holding the evidence tells of the hazard as past and dealt with."""
-    sentence = next(sentences_with(text, evidence), None)
-    return sentence is not None and find(rules_more.RESOLVED, sentence) is not None
+    return find(rules_more.RESOLVED, sentence_of(text, evidence)) is not None
 
 
 def detect_legal_action(msg: FlagInput) -> str | None:
@@ -387,11 +390,11 @@ def asb_damage(text: str) -> str | None:
     if rules_more.ASB_REPAIR_KNOWN.search(text):
         return None
     need = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", text))
-    sentence = next(sentences_with(text, need), "") if need else ""
+    sentence = sentence_of(text, need)
     if need and not rules_more.ASB_PUT_RIGHT.search(sentence):
         return need
     damage = find(rules_more.ASB_DAMAGE, text)
-    sentence = next(sentences_with(text, damage), "") if damage else ""
+    sentence = sentence_of(text, damage)
     if not damage or rules_more.ASB_DAMAGE_NOT.search(sentence):
         return None
     return None if rules_more.ASB_PUT_RIGHT.search(sentence) else damage
