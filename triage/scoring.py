@@ -142,7 +142,7 @@ class Block:
         for token in tokens:
             if len(self.cache) >= MAX_CACHED_TOKENS // 2:
                 break
-            self.cache[token] = self.known_grams(token)
+            self.token_grams(token)
 
 
 class LinearScorer:
