@@ -11,7 +11,6 @@ Not a timed test; it only reports.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -22,12 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from triage.cli import default_workers  # noqa: E402
 from triage.corpus_io import load_corpus  # noqa: E402
 from triage.language import identifier  # noqa: E402
 from triage.model import TriageInput, Triager  # noqa: E402
 
 BATCH_SIZE = 5000
-WORKERS = len(os.sched_getaffinity(0))  # the CPUs this process may use
+WORKERS = default_workers()  # the CPUs this process may use
 # (key, description, unit, target, True when higher is better)
 TARGETS = (
     ("single_median_ms", "single message, median", "ms", 2.0, False),
