@@ -81,10 +81,24 @@ NOT_THE_ISSUE = re.compile(
     r"within|next|warranty|laid|bought|purchased|built|paid for|passed away|died|death|"
     r"guarantee|contract|old|pregnant|sentence|dob|birth)\b",
 )
+# Spans about the person, the home or a job told anywhere earlier in the same clause: "I've lived
+# at 16 Greenway Court for nine years", "was diagnosed with Parkinson's three years ago".
+TENURE = re.compile(
+    r"\b(lived|living|tenants?|tenancy|resided|residing|leaseholders?|owner|been with|been here|"
+    r"work(?:ed|ing)? (?:as|at|in)|rented|renting|employed|experience|career|diagnosed|"
+    r"married|retired|transferred|acquired|granted|in (?:this|the|my|our) (?:house|home|flat))\b",
+)
+CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|because|although|though|while|whereas|so)\b|"
+                          r"\band (?:the|my|our|it|its|it's|there|this|that|now|since then)\b")
+CLAUSE_REACH = 90  # characters searched back for the clause a span belongs to
+# "never had this in nine years", "first time in 40 years": the span is how long all was well.
+ALL_WELL_BEFORE = re.compile(r"\b(?:never|first time|not once|best|worst|only)\b[^.!?\n]{0,60}"
+                             r"\bin\s+(?:all\s+|the\s+)?$")
 AFTER_NOT_ISSUE = re.compile(
     r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b",
 )
-SINCE_MOVING_IN = re.compile(r"\b(?:ever )?since (?:i|we|they|she|he|my \w+) (?:first )?moved in"
+SINCE_MOVING_IN = re.compile(r"\b(?:(?:ever )?since|(?:started|began|begun) when) (?:i|we|they|she|"
+                             r"he|my \w+) (?:first )?moved in"
                              r"(?: here)?,?\s*(?:in\s*)?$")
 # The same spans in the residents' other languages: "din 2023", "od dwóch lat", "منذ سنتين"
 # (not Romanian "de doi ani", more often a child's age).
@@ -103,6 +117,44 @@ FOREIGN_NUMBERS = {
     "dwy": 2, "tair": 3, "pedair": 4, "pum": 5,
     "سنتين": 2, "عامين": 2, "ثلاث سنوات": 3, "ثلاثة أعوام": 3, "أربع سنوات": 4,
 }  # fmt: skip
+# Month names in the residents' other languages, as written before a year ("ers mis Ionawr 2024",
+# "в феврале 2024 года", "março de 2024", "ਮਾਰਚ 2024"): a stem, matched with any ending.
+FOREIGN_MONTH_STEMS: dict[int, tuple[str, ...]] = {
+    1: ("ionawr", "stycz", "ianuarie", "janeiro", "enero", "janvier", "gennaio", "januar", "ocak",
+        "январ", "січ", "يناير", "جنوری", "ਜਨਵਰੀ", "জানুয়ারি", "jannaayo"),
+    2: ("chwefror", "lut", "februarie", "fevereiro", "febrero", "février", "fevrier", "febbraio",
+        "februar", "şubat", "subat", "феврал", "лют", "فبراير", "فروری", "ਫ਼ਰਵਰੀ", "ਫਰਵਰੀ",
+        "ফেব্রুয়ারি", "febraayo"),
+    3: ("mawrth", "marz", "marc", "martie", "março", "marco", "marzo", "mars", "märz", "mart",
+        "март", "берез", "مارس", "مارچ", "ਮਾਰਚ", "মার্চ", "maarso"),
+    4: ("ebrill", "kwie", "aprilie", "abril", "avril", "aprile", "nisan", "апрел", "квіт", "أبريل",
+        "ابريل", "اپریل", "ਅਪ੍ਰੈਲ", "ਅਪ੍ਰੈਲ", "এপ্রিল", "abriil"),
+    5: ("maj", "maio", "mayo", "maggio", "mayıs", "mayis", "ма[йяе]", "трав", "مايو", "مئی", "ਮਈ",
+        "মে"),
+    6: ("mehefin", "czerw", "iunie", "junho", "junio", "juin", "giugno", "juni", "haziran", "июн",
+        "черв", "يونيو", "جون", "ਜੂਨ", "জুন", "juun"),
+    7: ("gorffennaf", "lip", "iulie", "julho", "julio", "juillet", "luglio", "juli", "temmuz",
+        "июл", "лип", "يوليو", "جولائی", "ਜੁਲਾਈ", "জুলাই", "luulyo"),
+    8: ("awst", "sierp", "agosto", "août", "aout", "ağustos", "agustos", "август", "серп",
+        "أغسطس", "اغسطس", "اگست", "ਅਗਸਤ", "আগস্ট", "agoosto"),
+    9: ("medi", "wrze", "septembrie", "setembro", "septiembre", "settembre", "eylül", "eylul",
+        "сентябр", "верес", "سبتمبر", "ستمبر", "ਸਤੰਬਰ", "সেপ্টেম্বর", "sebtembar"),
+    10: ("hydref", "październ", "pazdziern", "octombrie", "outubro", "octubre", "octobre",
+         "ottobre", "ekim", "октябр", "жовт", "أكتوبر", "اكتوبر", "اکتوبر", "ਅਕਤੂਬਰ", "অক্টোবর",
+         "oktoobar"),
+    11: ("tachwedd", "listopad", "noiembrie", "novembro", "noviembre", "novembre", "kasım",
+         "kasim", "ноябр", "листопад", "نوفمبر", "نومبر", "ਨਵੰਬਰ", "নভেম্বর", "nofeembar"),
+    12: ("rhagfyr", "grud", "decembrie", "dezembro", "diciembre", "décembre", "dicembre",
+         "dezember", "aralık", "aralik", "декабр", "груд", "ديسمبر", "دسمبر", "ਦਸੰਬਰ", "ডিসেম্বর",
+         "diseembar"),
+}
+FOREIGN_MONTH_YEAR = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((stem for stems in FOREIGN_MONTH_STEMS.values() for stem in stems),
+                                   key=len, reverse=True))
+    + r")\w*\s+(?:de\s+|del\s+|of\s+)?((?:19|20)\d\d)(?!\d)"
+)
+FOREIGN_MONTH_NUMBER = [(re.compile(rf"(?:{'|'.join(stems)})"), month)
+                        for month, stems in FOREIGN_MONTH_STEMS.items()]
 # "the third winter in a row": the first was (n - 1) years before.
 NTH_IN_A_ROW = re.compile(r"\b(2nd|second|3rd|third|4th|fourth|5th|fifth)\s+(?:winter|summer|year|"
                           r"christmas|xmas|autumn|spring)\s+(?:in a row|running|on the trot)\b")
@@ -123,7 +175,24 @@ def is_issue_span(text: str, start: int, end: int) -> bool:
         return True
     if NOT_THE_ISSUE.search(before) or JUST_BEFORE_NOT_ISSUE.search(before):
         return False
+    if about_the_person(clause_before(text, start)) or ALL_WELL_BEFORE.search(text, 0, start):
+        return False
     return not AFTER_NOT_ISSUE.match(text[end : end + 30])
+
+
+def about_the_person(clause: str) -> bool:
+    """Whether a clause tells of the person, home or job ("I have been your tenant for"), and not
+    of something that began with them ("since his tenancy was transferred in 2023")."""
+    tenure = TENURE.search(clause)
+    return tenure is not None and "since" not in clause[: tenure.start()]
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of a span's own clause before it (back to the last sentence end, "but" or a
+    new subject after "and"), within `CLAUSE_REACH` characters."""
+    window = text[max(0, start - CLAUSE_REACH) : start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
 
 
 def latest_before(month: int, received: date, strictly: bool) -> int:
@@ -142,6 +211,8 @@ def to_year(raw: str) -> int:
 def find_month_years(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'March 2023', '4 March 2023', 'Jan 2023'."""
     for m in MONTH_YEAR.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
         day = int(m.group(1)) if m.group(1) else 15
         start = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], min(max(day, 1), 28))
         yield months_between(start, received), m.group(0)
@@ -177,6 +248,8 @@ def find_financial_years(text: str, received: date) -> Iterator[tuple[float, str
 def find_relative_months(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'since March', 'last October', 'in January last year'."""
     for m in RELATIVE_MONTH.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
         month = MONTHS[m.group(2).lower()[:3]]
         cue, tail = m.group(1).lower(), (m.group(3) or "").lower()
         year = latest_before(month, received, strictly=cue == "last")
@@ -190,6 +263,8 @@ def find_relative_months(text: str, received: date) -> Iterator[tuple[float, str
 def find_relative_seasons(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'since last summer', 'over the winter before last', 'since xmas'."""
     for m in RELATIVE_SEASON.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
         month = SEASONS[m.group(2).lower()]
         year = latest_before(month, received, strictly=m.group(1).lower() == "last")
         if m.group(3):
@@ -200,6 +275,8 @@ def find_relative_seasons(text: str, received: date) -> Iterator[tuple[float, st
 def find_relative_years(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'since last year', 'in the year before last'."""
     for m in RELATIVE_YEAR.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
         back = 2 if "before last" in m.group(2).lower() else 1
         month = {"early": 3, "start": 2, "late": 11, "end": 11}
         cue = next((v for k, v in month.items() if k in m.group(1).lower()), 7)
@@ -245,6 +322,15 @@ def find_foreign_spans(text: str, received: date) -> Iterator[tuple[float, str]]
         yield years * 12.0, m.group(0)
 
 
+def find_foreign_month_years(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'ers mis Ionawr 2024', 'w marcu 2023', 'В феврале 2024 года' (placed mid-month)."""
+    for m in FOREIGN_MONTH_YEAR.finditer(text):
+        if not is_issue_span(text, m.start(), m.end()):
+            continue
+        month = next(number for stem, number in FOREIGN_MONTH_NUMBER if stem.match(m.group(1)))
+        yield months_between(date(int(m.group(2)), month, 15), received), m.group(0)
+
+
 def find_nth_in_a_row(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'3rd winter in a row': the issue first came (n - 1) years before."""
     for m in NTH_IN_A_ROW.finditer(text):
@@ -275,6 +361,7 @@ FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callabl
                             "miesięcy", "mahine")),
     (find_foreign_spans, any_of("din ", "desde", "od ", "ers ", "depuis", "dal ", "seit", "منذ",
                                 "há ", "ha ")),
+    (find_foreign_month_years, has_year),
     (find_nth_in_a_row, any_of(" in a row", "running", "on the trot")),
 )
 

@@ -187,8 +187,10 @@ def detect_legal_action(msg: FlagInput) -> str | None:
 
 
 def detect_out_of_time(msg: FlagInput) -> str | None:
-    """A complaint or repair whose issue began more than twelve months before receipt."""
-    if msg.category not in (Label.COMPLAINT, Label.SERVICE_REQUEST):
+    """The issue began, or the writer learnt of it, more than twelve months before receipt, in
+    any category with an issue: a late ASB report or survey remark is out of time as much as a
+    complaint. Thanks and questions have no issue to be late with ("tenant since 2019")."""
+    if msg.category in (Label.COMPLIMENT, Label.ENQUIRY):
         return None
     return out_of_time(msg.lowered, msg.received_at)
 

@@ -47,6 +47,12 @@ def test_out_of_time_resolves_against_received_at(
         "the flooring was laid at my own expense in 2021 and your men tore it",
         "it was fitted with a 10 year guarantee",
         "the boiler broke on Tuesday",
+        "I've lived at 16 Greenway Court for nine years. In July a new tenant moved in",
+        "I have been your tenant at 9 Sandringham Way since June 2019, please confirm it",
+        "I am the sole tenant of 8 Foxley Gardens and have been since 2017",
+        "I was diagnosed with Parkinson's disease three years ago and need a rail",
+        "I have never had this in nine years in this house, mice everywhere",
+        "I've worked in retail management for ten years",
     ],
 )
 def test_spans_about_the_person_or_not_the_issue_are_ignored(text: str) -> None:
@@ -96,6 +102,14 @@ def test_skipping_finders_a_text_cannot_match_changes_nothing() -> None:
         ("3rd winter in a row the heating has packed up over xmas", True),
         ("Copilul meu de 4 ani are astm", False),  # a child's age, not a span
         ("od roku czekam na naprawę", False),  # a year exactly is not over twelve months
+        ("sydd wedi bod yn broblem ers mis Ionawr 2024", True),
+        ("В феврале 2024 года мне выставили счёт за дверь", True),
+        ("ਮਾਰਚ 2024 ਵਿੱਚ ਤੁਹਾਡੇ ਠੇਕੇਦਾਰਾਂ ਨੇ ਰਸੋਈ ਬਦਲੀ", True),
+        ("a janela está partida desde março de 2024", True),
+        ("w marcu 2026 okno zaczęło przeciekać", False),  # too recent
+        ("since his tenancy was transferred to you in the autumn of 2023 the rent is wrong", True),
+        ("The error started when I moved in in January 2023", True),
+        ("the lift has worked for me for the fourteen months I have waited", True),
     ],
 )
 def test_spans_in_other_words_and_languages(text: str, expected: bool) -> None:

@@ -318,10 +318,23 @@ def test_also_service_request_never_accompanies_a_service_request() -> None:
     assert flags.detect_also_service_request(msg(text, Label.SERVICE_REQUEST)) is None
 
 
-def test_out_of_time_only_for_complaints() -> None:
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        (Label.COMPLAINT, "I have had damp in the bedroom since March 2023"),
+        (Label.SERVICE_REQUEST, "The gutter has dripped on the step for over two years"),
+        (Label.ASB_REPORT, "Music from flat 5 nearly every night for the last 18 months"),
+        (Label.FEEDBACK, "The garden has been left to go wild since 2022. No reply needed."),
+    ],
+)
+def test_out_of_time_in_any_category_with_an_issue(category: Label, text: str) -> None:
+    assert flags.detect_out_of_time(msg(text, category))
+
+
+@pytest.mark.parametrize("category", [Label.COMPLIMENT, Label.ENQUIRY])
+def test_out_of_time_not_for_thanks_or_questions(category: Label) -> None:
     text = "I have had damp in the bedroom since March 2023"
-    assert flags.detect_out_of_time(msg(text))
-    assert flags.detect_out_of_time(msg(text, Label.ASB_REPORT)) is None
+    assert flags.detect_out_of_time(msg(text)) and not flags.detect_out_of_time(msg(text, category))
 
 
 def test_detect_flags_returns_sorted_flags_with_evidence() -> None:
