@@ -387,10 +387,12 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
 
 
 def asb_damage(text: str) -> str | None:
-    """Damage left by the behaviour to put right, or a clean-up asked for; for damage to a car,
-    or damage said to be reported already or put right, nothing."""
+    """Damage left by the behaviour to the home or the building, to put right; for clearing up
+    after it (see `rules_more.ASB_CLEAN_UP`), damage to a car, or damage said to be reported
+    already or put right, nothing."""
     if rules_more.ASB_REPAIR_KNOWN.search(text):
         return None
+    text = rules_more.ASB_CLEAN_UP.sub(" ", text)
     need = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", text))
     sentence = sentence_of(text, need)
     if need and not rules_more.ASB_PUT_RIGHT.search(sentence):

@@ -176,6 +176,13 @@ SAME_PROBLEM_WORSE = re.compile(
     r"the))\b|\bsame (?:valve|leak|problem|fault|pipe|part)\b|\bas well as the\b")
 # Behaviour that is the report itself, not damage to put right.
 ASB_NOT_DAMAGE = re.compile(r"\bset (?:on )?fire(?: to)?\b|\bsetting fires?\b")
+# Clearing up after the behaviour (graffiti, fly-tipping, needles, fouling) is how the report itself
+# is dealt with, not a new repair: the words of it are removed before damage is looked for.
+ASB_CLEAN_UP = re.compile(
+    r"\bgraffit\w*|\btags?\b|\bfly[- ]?tip\w*|\bdump(?:ed|ing)\b|\bneedles?\b|\bsyringes?\b|"
+    r"\bfoil\b|\bglass pipe\b|\bas a toilet\b|\bglass everywhere\b|\b(?:remov|clean|clear|collect)\w*|"
+    r"\btake (?:it |them )?away\b|\bget rid\b|\bpainted over\b|\bcovered\b|\brubbish\b|"
+    r"\blitter\b|\bmattress\w*|\bbags?\b")
 # Defect words only (rules.DEFECT also has generic requests, too broad outside complaints).
 DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(
     r"\b(?:doesn'?t|won'?t|does not|will not|isn'?t|is not) (?:latch\w*|work\w*|open\w*|"
@@ -522,7 +529,8 @@ ASB_DAMAGE = compile_all(
     # Damage told in the past tense in other languages: in an ASB report, property damaged
     r"\b(?:zniszczy[łl]\w*|wyrwa[łn]\w*|wybi[łl]\w*|połama[łl]\w*|rompieron|rompi[oó]|"
     r"destroz\w+|partiram|estragaram|arrombaram|au spart|a spart|au distrus|a distrus|"
-    r"(?:tod|tor) (?:diya|dia|di|diye)|to+ta hua|tuta hua|wedi malu|wedi torri)\b|كسر|خربوا",
+    r"(?:tod|tor) (?:diya|dia|di|diye)|to+ta hua|tuta hua|wedi malu|wedi torri|ont cass[ée]\w*|"
+    r"a cass[ée]\w*|i[sš]lau[zž]\w*|sulau[zž]\w*|sudau[zž]\w*)\b|сломал\w*|разбил\w*|كسر|خربوا",
 )
 # Damage to a vehicle, or damage already reported, is not a repair to raise.
 ASB_DAMAGE_NOT = re.compile(

@@ -267,8 +267,27 @@ def test_also_service_request_positive_for_complaints(text: str) -> None:
     assert flags.detect_also_service_request(msg(text))
 
 
-def test_also_service_request_for_asb_needing_a_clean_up() -> None:
-    text = "Someone sprayed racist graffiti on the underpass, please get it covered"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone sprayed racist graffiti on the underpass, please get it covered",
+        "Fly-tipped mattress and a fridge dumped in the bin store. Can you get them removed?",
+        "Found 3 used needles in the sandpit this morning. Can it be cleaned up?",
+    ],
+)
+def test_clearing_up_after_asb_is_the_report_not_a_new_repair(text: str) -> None:
+    assert flags.detect_also_service_request(msg(text, Label.ASB_REPORT)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kids kicked the glass panel in the main entrance door and cracked it, it needs replacing",
+        "Подростки опять разрисовали стены в лифте и сломали кнопки, прошу починить лифт",
+        "des jeunes font du bruit et hier ils ont cassé la lumière. Pouvez-vous la réparer?",
+    ],
+)
+def test_damage_left_by_asb_is_a_repair_to_raise(text: str) -> None:
     assert flags.detect_also_service_request(msg(text, Label.ASB_REPORT))
 
 
