@@ -92,8 +92,8 @@ CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\b(?:but|because|although|though|while|whe
                           r"\band (?:the|my|our|it|its|it's|there|this|that|now|since then)\b")
 CLAUSE_REACH = 90  # characters searched back for the clause a span belongs to
 # "never had this in nine years", "first time in 40 years": the span is how long all was well.
-ALL_WELL_BEFORE = re.compile(r"\b(?:never|first time|not once|best|worst|only)\b[^.!?\n]{0,60}"
-                             r"\bin\s+(?:all\s+|the\s+)?$")
+ALL_WELL_BEFORE = re.compile(r"\b(?:never (?:had|once|needed|asked|been)|not once|first time|best|"
+                             r"worst)\b[^.!?\n]{0,60}\bin\s+(?:all\s+|the\s+)?$")
 AFTER_NOT_ISSUE = re.compile(
     r"^[\s-]*(old|of age|pregnant|time|from now|warranty|guarantee|of (?:his|her|my|their) life)\b",
 )
@@ -102,21 +102,74 @@ SINCE_MOVING_IN = re.compile(r"\b(?:(?:ever )?since|(?:started|began|begun) when
                              r"(?: here)?,?\s*(?:in\s*)?$")
 # The same spans in the residents' other languages: "din 2023", "od dwóch lat", "منذ سنتين"
 # (not Romanian "de doi ani", more often a child's age).
-FOREIGN_SINCE_YEAR = re.compile(r"(?:\b(?:din|desde|od|ers|depuis|dal|seit)|منذ)\s+(?:\w+\s+)?"
-                                r"((?:19|20)\d\d)\b")
-FOREIGN_YEARS = re.compile(
-    r"\bod\s+(dw[oó]ch|dwu|trzech|czterech|pi[eę]ciu|\d+)\s+lat\b|"
-    r"\bh[aá]\s+(dois|duas|tr[eê]s|quatro|cinco|\d+)\s+anos\b|"
-    r"\bdesde\s+hace\s+(dos|tres|cuatro|cinco|\d+)\s+a[nñ]os\b|"
-    r"\bers\s+(dwy|tair|pedair|pum|\d+)\s+(?:blynedd|mlynedd)\b|"
-    r"منذ\s+(سنتين|عامين|ثلاث سنوات|ثلاثة أعوام|أربع سنوات|\d+\s+سنوات)"
+FOREIGN_SINCE_YEAR = re.compile(
+    r"(?:\b(?:din|desde|od|ers|depuis|dal|seit|nuo|с|з|від)|منذ|از|从|自)\s+(?:\w+\s+){0,2}?"
+    r"((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)['’]?(?:den|dan|ten|tan)\s+beri\b|"
+    r"([১২][০-৯]{3}|(?:19|20)\d\d)\s*(?:সাল|সালের)?\s*থেকে"
 )
+# "For two years" in the residents' other languages, each with a word or ending that makes it a span
+# of time gone by ("od dwóch lat", "há quase dois anos", "do saal se", "منذ سنتين", "两年了"), not an
+# age ("copilul meu de 4 ani", "мне 72 года"). Group 1 is the number, group 2 "and a half".
+FOREIGN_YEARS = re.compile("|".join([
+    r"\bod\s+(?:ponad\s+|prawie\s+|około\s+)?(?P<pl>\S+)\s+lat\b",
+    r"\bh[aá]\s+(?:quase\s+|mais de\s+|cerca de\s+)?(?P<pt>\S+)\s+anos\b",
+    r"\b(?:desde\s+)?hace\s+(?:casi\s+|más de\s+|mas de\s+)?(?P<es>\S+)\s+a[nñ]os\b",
+    r"\bers\s+(?P<cy>\S+)\s+(?:blynedd|mlynedd|flynedd)\b",
+    r"منذ\s+(?P<ar>سنتين|عامين|ثلاث سنوات|ثلاثة أعوام|أربع سنوات|\d+\s+سنوات)",
+    r"\b(?:pichl[ey]|pichhl[ey]|pichly)?\s*(?P<ur>\S+)\s+(?:saal|sal|baras)\s+(?:se|say|sai)\b",
+    r"(?P<urs>دو|تین|چار|پانچ|\d+)\s+سال\s+سے",
+    r"(?P<hi>दो|तीन|चार|पांच|\d+)\s+साल\s+से",
+    r"(?P<pa>ਦੋ|ਤਿੰਨ|ਚਾਰ|ਪੰਜ|\d+)\s+ਸਾਲ\S*\s+ਤੋਂ",
+    r"(?P<gu>બે|ત્રણ|ચાર|પાંચ|\d+)\s+વર્ષ\S*થી",
+    r"(?P<bn>দুই|তিন|চার|পাঁচ|\d+)\s+বছর\s+(?:ধরে|যাবত)",
+    r"(?:از\s+)?(?P<fa>دو|سه|چهار|پنج|\d+)\s+سال\s+(?:پیش|است)",
+    r"\b(?P<so>hal|laba|saddex|afar|shan|\d+)\s+sano(?P<so_half>\s+iyo\s+badh)?\b(?!\s+jir)",
+    r"\b(?P<tr>iki|üç|dört|beş|\d+)\s+y[ıi]ld[ıi]r\b",
+    r"\bde\s+(?:peste\s+|aproape\s+|mai bine de\s+)(?P<ro>\S+)\s+ani\b|"
+    r"\bde\s+(?P<ro2>doi|două|trei|patru|cinci|\d+)\s+ani\s+de\s+zile\b",
+    r"\b(?:уже|более|больше|почти|около|вже|понад|майже)\s+(?P<ru>\S+)\s+(?:года|лет|роки|років)\b",
+    r"\b(?P<ru2>\S+)\s+(?:года|лет|роки|років)\s+(?:подряд|назад|тому)\b",
+    r"\bdepuis\s+(?:plus de\s+|presque\s+)?(?P<fr>\S+)\s+ans\b|\bil y a\s+(?P<fr2>\S+)\s+ans\b",
+    r"\bda\s+(?:più di\s+|quasi\s+)?(?P<it>\S+)\s+anni\b",
+    r"\bseit\s+(?:über\s+|fast\s+)?(?P<de>\S+)\s+jahren\b",
+    r"\b(?:jau|daugiau nei)\s+(?P<lt>\S+)\s+(?:metus|metai|metų)\b",
+    r"(?P<zh>两|三|四|五|\d+)\s*年(?:了|多|来)",
+]))
 FOREIGN_NUMBERS = {
     "dwóch": 2, "dwoch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "pieciu": 5,
     "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5, "dos": 2, "cuatro": 4,
-    "dwy": 2, "tair": 3, "pedair": 4, "pum": 5,
-    "سنتين": 2, "عامين": 2, "ثلاث سنوات": 3, "ثلاثة أعوام": 3, "أربع سنوات": 4,
+    "dwy": 2, "tair": 3, "pedair": 4, "pum": 5, "do": 2, "teen": 3, "char": 4, "chaar": 4,
+    "paanch": 5, "سنتين": 2, "عامين": 2, "ثلاث سنوات": 3, "ثلاثة أعوام": 3, "أربع سنوات": 4,
+    "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5,
+    "ਦੋ": 2, "ਤਿੰਨ": 3, "ਚਾਰ": 4, "ਪੰਜ": 5, "બે": 2, "ત્રણ": 3, "ચાર": 4, "પાંચ": 5,
+    "দুই": 2, "তিন": 3, "চার": 4, "পাঁচ": 5, "سه": 3, "پنج": 5,
+    "hal": 1, "laba": 2, "saddex": 3, "afar": 4, "shan": 5, "iki": 2, "üç": 3, "dört": 4, "beş": 5,
+    "doi": 2, "două": 2, "doua": 2, "trei": 3, "patru": 4,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "дві": 2, "чотири": 4,
+    "п'ять": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "due": 2, "tre": 3, "quattro": 4,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "dvejus": 2, "dveji": 2, "trejus": 3,
+    "两": 2, "三": 3, "四": 4, "五": 5,
 }  # fmt: skip
+# Covid and the lockdowns residents date things by.
+COVID = re.compile(r"\b(?:since|from|before|pre-?)\s*(?:before\s+)?(?:covid|the pandemic|"
+                   r"(?:the )?(?:first )?lockdown)\b")
+COVID_START = date(2020, 3, 23)
+# "two Christmases ago", "for the past two summers", "the last two winters": seasons counted back.
+SEASONS_BACK = re.compile(
+    r"\b(two|three|four|five|2|3|4|5)\s+(christmases|xmases|winters|summers|springs|autumns|"
+    r"easters)\s+ago\b|\b(?:the\s+)?(?:last|past)\s+(two|three|four|five|2|3|4|5)\s+"
+    r"(christmases|xmases|winters|summers|springs|autumns|easters)\b")
+SEASON_PLURALS = {"christmases": "christmas", "xmases": "xmas", "winters": "winter",
+                  "summers": "summer", "springs": "spring", "autumns": "autumn", "easters": "easter"}
+# The time limit runs from when the writer became aware of the issue.
+LEARNT_LATELY = re.compile(
+    r"\b(?:only |just )?(?:found out|discovered|realised|realized|became aware|learnt|learned)\b"
+    r"[^.!?\n]{0,40}?\b(?:last (?:month|week)|this (?:month|week)|"
+    r"recently|yesterday|today|the other day|(?:a|two|three|few) (?:days|weeks) ago)\b|"
+    r"\b(?:last month|last week|recently)\b[^.!?\n]{0,20}?\b(?:i|we) (?:found out|discovered|"
+    r"realised|realized|learnt|learned)\b")
+# "a year ago last month": a year and a month.
+YEAR_AGO_LAST = re.compile(r"\b(?:a|one) year ago last (month|week)\b")
 # Month names in the residents' other languages, as written before a year ("ers mis Ionawr 2024",
 # "в феврале 2024 года", "março de 2024", "ਮਾਰਚ 2024"): a stem, matched with any ending.
 FOREIGN_MONTH_STEMS: dict[int, tuple[str, ...]] = {
@@ -175,7 +228,7 @@ def is_issue_span(text: str, start: int, end: int) -> bool:
         return True
     if NOT_THE_ISSUE.search(before) or JUST_BEFORE_NOT_ISSUE.search(before):
         return False
-    if about_the_person(clause_before(text, start)) or ALL_WELL_BEFORE.search(text, 0, start):
+    if about_the_person(clause_before(text, start)):
         return False
     return not AFTER_NOT_ISSUE.match(text[end : end + 30])
 
@@ -305,7 +358,8 @@ def is_ongoing(text: str, start: int, end: int) -> bool:
 def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'for over two years', '18 months now', '3 yrs ago', 'for years'."""
     for m in DURATION.finditer(text):
-        if is_issue_span(text, m.start(), m.end()) and is_ongoing(text, m.start(), m.end()):
+        if (is_issue_span(text, m.start(), m.end()) and is_ongoing(text, m.start(), m.end())
+                and not ALL_WELL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
             yield duration_months(m.group(1) or "", m.group(2), m.group(3), m.group(4)), m.group(0)
     for m in VAGUE_YEARS.finditer(text):
         if is_issue_span(text, m.start(), m.end()):
@@ -313,13 +367,36 @@ def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
 
 
 def find_foreign_spans(text: str, received: date) -> Iterator[tuple[float, str]]:
-    """'din 2023', 'od dwóch lat', 'há três anos', 'منذ سنتين'."""
+    """'din 2023', 'od dwóch lat', 'há três anos', 'منذ سنتين', '2023'ten beri', 'দুই বছর ধরে'."""
     for m in FOREIGN_SINCE_YEAR.finditer(text):
-        yield months_between(date(int(m.group(1)), 7, 15), received), m.group(0)
+        year = int(next(g for g in m.groups() if g))  # int() reads Bengali digits too
+        yield months_between(date(year, 7, 15), received), m.group(0)
     for m in FOREIGN_YEARS.finditer(text):
-        amount = next(g for g in m.groups() if g)
+        name, amount = next((k, v) for k, v in m.groupdict().items() if v and k != "so_half")
         years = int(amount) if amount.isdigit() else FOREIGN_NUMBERS.get(amount, 0)
-        yield years * 12.0, m.group(0)
+        yield years * 12.0 + (6 if m.group("so_half") else 0), m.group(0)
+
+
+def find_covid(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'since before Covid', 'since lockdown': March 2020."""
+    for m in COVID.finditer(text):
+        yield months_between(COVID_START, received), m.group(0)
+
+
+def find_seasons_back(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'two Christmases ago' (strictly before), 'the last two winters' (this one counted)."""
+    for m in SEASONS_BACK.finditer(text):
+        count, season = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        number = int(count) if count.isdigit() else int(NUMBERS[count])
+        month = SEASONS[SEASON_PLURALS[season]]
+        year = latest_before(month, received, strictly=m.group(1) is not None) - (number - 1)
+        yield months_between(date(year, month, 15), received), m.group(0)
+
+
+def find_year_ago_last(text: str, received: date) -> Iterator[tuple[float, str]]:
+    """'a year ago last month'."""
+    for m in YEAR_AGO_LAST.finditer(text):
+        yield (13.0 if m.group(1) == "month" else 12.25), m.group(0)
 
 
 def find_foreign_month_years(text: str, received: date) -> Iterator[tuple[float, str]]:
@@ -348,6 +425,9 @@ def all_of(*tests: Callable[[str], object]) -> Callable[[str], bool]:
 
 
 has_year = re.compile(r"(?:19|20)\d\d").search
+# What an all-ASCII text needs for a foreign span (other texts are always searched).
+FOREIGN_ASCII_CUES = re.compile(r"\b(?:din|desde|od|ers|depuis|dal|seit|nuo|ha|hace|saal|sal|baras|"
+                                r"sano|yildir|ani|ans|anni|jahren|metus|metai|metu)\b|beri\b")
 # Each finder with what every one of its matches contains, so most texts skip most finders.
 FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callable], ...] = (
     (find_month_years, all_of(has_year, any_of(*MONTHS))),
@@ -359,8 +439,11 @@ FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callabl
     (find_relative_years, any_of("year")),
     (find_durations, any_of("yr", "year", "saal", "blynedd", "yıl", "month", "mth", "mnth",
                             "miesięcy", "mahine")),
-    (find_foreign_spans, any_of("din ", "desde", "od ", "ers ", "depuis", "dal ", "seit", "منذ",
-                                "há ", "ha ")),
+    (find_foreign_spans, lambda text: not text.isascii() or FOREIGN_ASCII_CUES.search(text)),
+    (find_covid, any_of("covid", "pandemic", "lockdown")),
+    (find_seasons_back, any_of("christmases", "xmases", "winters", "summers", "springs", "autumns",
+                               "easters")),
+    (find_year_ago_last, any_of("year ago last")),
     (find_foreign_month_years, has_year),
     (find_nth_in_a_row, any_of(" in a row", "running", "on the trot")),
 )
@@ -378,7 +461,10 @@ def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, st
 
 
 def out_of_time(text: str, received_at: datetime | None = None) -> str | None:
-    """Evidence that the issue began more than twelve months before receipt, else None."""
+    """Evidence that the issue began more than twelve months before receipt, else None. A writer
+    who only learnt of it lately ("I found out last month") is in time, whenever it began."""
+    if LEARNT_LATELY.search(text.lower()):
+        return None
     age = issue_age(text, received_at)
     if age is None or age[0] <= THRESHOLD_MONTHS:
         return None

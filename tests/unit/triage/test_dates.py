@@ -109,8 +109,49 @@ def test_skipping_finders_a_text_cannot_match_changes_nothing() -> None:
         ("w marcu 2026 okno zaczęło przeciekać", False),  # too recent
         ("since his tenancy was transferred to you in the autumn of 2023 the rent is wrong", True),
         ("The error started when I moved in in January 2023", True),
+        ("main pichle do saal se bathroom ki chhat ke leak ke baare mein bata rahi hoon", True),
+        ("od ponad dwóch lat przy każdym deszczu woda przelewa się z rynny", True),
+        ("Din toamna lui 2023 caloriferele fac zgomot", True),
+        ("২০২২ সাল থেকে পাশের ফ্ল্যাটের লোকটা গালিগালাজ করে", True),
+        ("deriskayga hal sano iyo badh habeen kasta sameeyo buuq", True),
+        ("wiilkeyga oo laba sano jira wuu xanuunsan yahay", False),  # an age
+        ("мне 72 года, и у меня болит спина", False),  # an age
+        ("протечка уже два года, никто не пришёл", True),
+        ("2022'den beri kapı kapanmıyor", True),
+        ("la fenêtre fuit depuis deux ans", True),
+        ("浴室漏水两年了", True),
+        ("از دو سال پیش پنجره درست بسته نمی‌شود", True),
         ("the lift has worked for me for the fourteen months I have waited", True),
     ],
 )
 def test_spans_in_other_words_and_languages(text: str, expected: bool) -> None:
     assert (out_of_time(text, at(2026, 3, 1)) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "received", "expected"),
+    [
+        ("The porch roof started leaking two Christmases ago", at(2026, 3, 10), True),
+        ("two Christmases ago", at(2024, 12, 5), True),  # Christmas 2022
+        ("The windows have been draughty for the last two winters", at(2026, 10, 20), True),
+        ("bikes on the green for the past two summers", at(2024, 3, 26), True),
+        ("a damp patch on the chimney breast since before Covid", at(2024, 3, 19), True),
+        ("The damp patch first appeared a year ago last month", at(2026, 6, 16), True),
+        ("The damp patch first appeared a year ago last week", at(2026, 6, 16), True),
+    ],
+)
+def test_seasons_covid_and_a_year_ago_last_month(text: str, received: datetime,
+                                                  expected: bool) -> None:
+    assert (out_of_time(text, received) is not None) is expected
+
+
+def test_time_runs_from_when_the_writer_learnt_of_it() -> None:
+    text = "Last month I found out that since April 2023 I have been charged for window cleaning"
+    assert out_of_time(text, at(2024, 12, 5)) is None
+    assert out_of_time("I have been charged since April 2023", at(2024, 12, 5))
+
+
+def test_a_span_of_all_being_well_is_not_the_issue() -> None:
+    assert out_of_time("Never had mice in nine years in this house", at(2025, 1, 1)) is None
+    assert out_of_time("The heating has never worked since it went in, in autumn 2022",
+                       at(2024, 9, 12))
