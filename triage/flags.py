@@ -22,7 +22,7 @@ from triage.labels import Flag, Label
 from triage.rule_engine import Rule, first_match, may_match
 
 # Quoted e-mail history says what was said before, not what this message says.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")  # also । ؟ 。！？
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60
 
@@ -213,7 +213,8 @@ def detect_no_response_wanted(msg: FlagInput) -> str | None:
 
 # What marks a further point, and what names a defect, for also_service_request.
 NEW_NEED_MARKERS = (*rules.NEW_ISSUE_MARKER, *rules_more.NEW_ISSUE_MORE, *rules_more.NEW_ISSUE_TURN,
-                    *rules_more.NEW_ISSUE_ABROAD)
+                    *rules_more.NEW_ISSUE_ABROAD, *rules_more.ALSO_ABROAD,
+                    *rules_more.RECENT_START)
 TURN_MARKERS = (*NEW_NEED_MARKERS, *rules_more.TURN, *rules_more.REQUEST_TURN)
 REQUESTS_AND_DEFECTS = (*rules.DEFECT, *rules_more.DEFECT_WORDS[2:], *rules_more.DEFECT_MORE,
                         *rules_more.SERVICE_ASK, *rules_more.LOOK_AT_ASK, *rules_more.FAULT_PHRASES)
@@ -323,7 +324,10 @@ def judged(text: str, first: int, sentence: str, at: int, end: int, following: s
     """The evidence for the marker at ``sentence[at:end]`` (the sentence starting at ``first`` in
     the text), or None when it names no defect, or one the landlord already knows of."""
     word = " ".join(sentence[at:end].split())
-    behind = (rules_more.TRAILING_MARKER.fullmatch(word) is not None
+    recent = any(rule.pattern.fullmatch(word) for rule in rules_more.RECENT_START)
+    if recent and first < len(text) / 2 and earliest(defects, text[:first]) is None:
+        return None  # a fault begun lately, told early and first, is what the message is about
+    behind = (recent or rules_more.TRAILING_MARKER.fullmatch(word) is not None
               or (rules_more.TRAILING_IF_LAST.fullmatch(word) is not None
                   and rules_more.CLAUSE_END.match(sentence, end) is not None))
     scope = sentence if behind else sentence[at:]

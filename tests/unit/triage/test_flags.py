@@ -270,6 +270,32 @@ def test_also_service_request_positive_for_complaints(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "I've waited since March for the fence (ref 6012230). That's not good enough. More "
+        "worrying: this morning I noticed a crack right across the front bedroom ceiling.",
+        "Third week with no heating and nobody has come. Now the kitchen ceiling has a crack "
+        "that's getting wider and it's started to sag in the middle",
+        "The shower adaptation approved in July still hasn't been done and nobody rings back. I'd "
+        "like this treated as a complaint. In the meantime, the grab rail by her toilet has come "
+        "loose from the wall this week.",
+        "Dzień dobry, piszę już trzeci raz w sprawie ogrzewania, kaloryfery dalej są zimne. Mam "
+        "tego dość. Przy okazji: od wczoraj urwała się klamka w oknie w kuchni.",
+        "Merhaba, iki aydır konut görevlinize ulaşamıyorum, bu kabul edilemez. Ayrıca mutfaktaki "
+        "musluk dün akşamdan beri damlatıyor.",
+    ],
+)
+def test_a_new_fault_beside_a_complaint_in_other_words(text: str) -> None:
+    assert flags.detect_also_service_request(msg(text))
+
+
+def test_a_fault_begun_lately_and_told_first_is_the_complaint_itself() -> None:
+    text = ("Hi, I'm writing for my dad. His heating has been off since Wednesday. He was given "
+            "an engineer for Friday, and again for Saturday, and nobody came either time.")
+    assert flags.detect_also_service_request(msg(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Someone sprayed racist graffiti on the underpass, please get it covered",
         "Fly-tipped mattress and a fridge dumped in the bin store. Can you get them removed?",
         "Found 3 used needles in the sandpit this morning. Can it be cleaned up?",
