@@ -365,7 +365,7 @@ NEW_ISSUE_SAID = compile_all(
     r"\bproblem(?:ă)? nou[ăa]\b|\bনতুন সমস্যা",
 )
 NEW_ISSUE_MARKER = compile_all(
-    r"\b(?:also|plus|too(?![ \t]+\w)|as well(?! as)|separate(?:ly)?|another thing|on top of "
+    r"\b(?:also|plus|too(?![ \t]+\w)|either(?![ \t]+\w)|as well(?! as)|separate(?:ly)?|another thing|on top of "
     r"(?:that|this)|by the way|"
     r"btw|p\.?s\.?|in addition|additionally|unrelated|one more thing|while i'?m|whilst i'?m|"
     r"while on the phone|and now|dodatkowo|ponadto|r[oó]wnież|de asemenea|tamb[ié]m|adem[aá]s|"

@@ -305,7 +305,10 @@ NEW_ISSUE_TURN = compile_all(
     r"of it|while i'?m (?:writing|here|at it|on)|whilst i'?m (?:writing|here|at it|on)|while "
     r"(?:i|we) (?:have|'?ve) got you|while i (?:have|'ve) you|while (?:you'?re|you are|ur) (?:at "
     r"it|there|here|round)|whilst i (?:have|'ve) you|before i forget|last thing|one last thing|"
-    r"lastly|last but not least|more worrying(?:ly)?|worse still|"
+    r"lastly|last but not least|more worrying(?:ly)?|worse still|not related|furthermore|"
+    r"further to (?:this|that)|finally|a further (?:problem|issue|matter|thing|point)|as well as "
+    r"(?:this|that)|on another (?:note|matter)|p\.s\.|while (?:someone|"
+    r"somebody|they|you|the \w+)(?:'s| is| are|'re) (?:here|round|there|out|coming)|"
     r"what'?s more|(?:near|at|towards?) the end of the call|to top it (?:all )?off|on top of (?:all )?(?:that|this|"
     r"everything)|in addition|additionally|moreover|besides that|apart from (?:that|this)|aside "
     r"from (?:that|this)|nb|n\.b\.|while on the (?:phone|call|line)|during the call|before "
@@ -340,9 +343,9 @@ SENTENCE_OPENER = re.compile(r"\W*(?:and|plus|oh and|and also)\s+(?=(?:the|my|ou
 OPENER_ANYWHERE = re.compile(r"(?:^|[.!?]\s|\n)\W*(?:and|plus|oh and|and also)\s+(?:the|my|our|"
                              r"there)\b")
 # Markers that only add ("also", "too"), as against those that turn to a new matter ("separately").
-WEAK_MARKER = re.compile(r"also|too|as well|plus|and|and also|and now|now|oh and")
+WEAK_MARKER = re.compile(r"also|too|either|as well|plus|and|and also|and now|now|oh and")
 # Markers written after what they mark ("the lock's gone too"): the defect may precede them.
-TRAILING_MARKER = re.compile(r"too|as well|though|tho|(?:please |pls )?(?:can|could) (?:you|u|"
+TRAILING_MARKER = re.compile(r"too|as well|either|though|tho|(?:please |pls )?(?:can|could) (?:you|u|"
                              r"someone) (?:please )?(?:log|book|raise|sort|fix|arrange) (?:that|"
                              r"this|it)")
 # Markers that look back only when nothing follows them in their clause ("lock's broken also.").
@@ -356,6 +359,14 @@ INTRODUCES = re.compile(r"^\W*(?:[\w' ]{0,80}\b(?:thing|things|issue|problem|mat
 # Defect words beyond rules.DEFECT and DEFECT_WORDS, hazards among them, in English and in the
 # other languages residents write in.
 DEFECT_MORE = compile_all(
+    r"\b(?:a |the )?problem with (?:the|my|our) (?:\w+ )?(?:shower|boiler|toilet|bath|sink|door|"
+    r"window|lock|heating|lights?|fan|extractor|cooker|oven|gutter|roof|fence|gate|drains?|tap|"
+    r"radiators?)\b|\b(?:fault|error) code\b|\bshowing (?:an? )?(?:fault|error)\b|\b(?:only )?"
+    r"(?:runs|running|comes out|coming out) cold\b|\b(?:mouse|rat|pest|ant|wasp|flea|bed ?bug|"
+    r"cockroach|pigeon|slug|silverfish) (?:problem|infestation|nest)\b|\b(?:a )?(?:wasps?|hornets?)'? "
+    r"nest\b|\b(?:letting|lets) (?:the )?(?:water|rain|draughts?|wind|cold) in\b|\b(?:water|rain) "
+    r"(?:is )?(?:coming|getting|pouring) in\b|\b(?:keeps|won'?t stop|constantly|always) running\b|"
+    r"\b(?:very |really |so )?stiff\b|\bhard to (?:turn|open|close|lock)\b",
     r"\bcracks? (?:right |all the way )?(?:across|along|down|running|through|in the)\b|\ba (?:big |huge "
     r"|large |long |small |deep )?(?:crack|hole|gap) (?:in|across|along|down|right|under|round|"
     r"around|through|that)\b|\b(?:is|are|'s|started to|starting to) (?:sag|bow|bulg)\w*",
@@ -430,6 +441,14 @@ SERVICE_ASK = compile_all(
     r"\b(?:asked|asking|asks|would like|wants?|needs?) (?:for )?(?:a|an) (?:new|replacement|spare|"
     r"extra|second) (?:key ?fobs?|fobs?|keys?|grab rails?|handrails?|rails?|locks?|smoke alarms?|"
     r"bins?|lights?|doors?|gates?|letterbox)\b",
+    r"\b(?:like|want|need|wish) to (?:request|order|ask for|book|arrange) (?:a|an|the|some|my)\b",
+    r"\b(?:could|can|would) (?:someone|somebody|you|u)(?: please)? (?:come and |come out and )?(?:cut|"
+    r"trim|clear|clean|empty|collect|remove|fit|install|replace|repair|fix|check|look at|sort|unblock|"
+    r"bleed|service|paint|move|take away)\b|\b(?:like|want|need) (?:a|an|the|some|my) [\w ]{0,30}?"
+    r"(?:fitted|installed|put in|replaced|repaired|fixed|cut|trimmed|cleared|serviced)\b|\bneed "
+    r"(?:someone|somebody|a man|an engineer|a plumber|an electrician|a joiner) to\b|\bneeds? "
+    r"(?:cutting|trimming|clearing|emptying|cleaning|painting|unblocking|servicing|looking at|"
+    r"checking|doing)\b",
 )
 # Phrases that look like defects but are not ("he was cut off", "she broke down in tears"), and
 # damage to the resident's own things, which is for compensation.
@@ -508,16 +527,18 @@ PROPERTY = (r"(?:door|doors|door frame|frame|fence|fence panels?|panels?|window|
             r"glazing|lock|locks|padlock|gate|bollard|light|lights|lamp|lamp ?post|camera|cctv|"
             r"intercom|entry ?phone|door entry|letterbox|roof|roofs|hinges?|call points?|"
             r"detectors?|smoke alarms?|fire alarms?|railings?|handrail|bench|shed|bin store|"
-            r"bike store|lift|buttons?|planters?|post ?box\w*|garage)")
+            r"bike store|lift|buttons?|planters?|post ?box\w*|garage|aerial|walls?)")
 ASB_DAMAGE = compile_all(
-    rf"\b{PROPERTY}\b[^.\n]{{0,50}}?\b(?:snapped|cracked|split|smashed|shattered|ripped (?:off|out|"
+    rf"\b{PROPERTY}\b[^.\n]{{0,50}}?\b(?:snapped|cracked|split|smashed|shattered|kicked down|"
+    rf"(?:has been |was |were )cut|dented|ripped (?:off|out|"
     rf"down)|kicked in|knocked (?:over|down)|pulled (?:off|down|out)|hanging off|off (?:its|the) "
     rf"hinges?|vandalised|vandalized|has a hole|hole in it|bent|buckled|burnt out|melted|won'?t "
     rf"(?:lock|close|shut) now|can'?t be locked|no longer (?:locks|closes|works))\b",
-    rf"\b(?:smashed|kicked in|ripped (?:off|out|down)|broke|broken|knocked over|knocked down|"
+    rf"\b(?:smashed|kicked in|ripped (?:off|out|down)|broke|broken|knocked over|knocked down|damaged|"
     rf"pulled (?:off|down|out)|cracked|snapped|burnt|set alight|vandalised|vandalized) "
     rf"(?:\w+ ){{0,3}}{PROPERTY}s?\b",
-    rf"\b(?:ripped|pulled|torn|tore|kicked|knocked|smashed) (?:the |a |an |our |my |her |his |"
+    rf"\b(?:punched|kicked|smashed|knocked|made) a hole in\b|"
+    rf"\b(?:ripped|pulled|torn|tore|kicked|knocked|smashed|snapped|broke) (?:the |a |an |our |my |her |his |"
     rf"their )?(?:\w+ )?"
     rf"{PROPERTY}s? (?:off|out|down|in)\b|\bgraffit\w+|\b(?:reversed|drove|crashed|backed|"
     rf"smashed) into (?:the |a |our |my )?(?:\w+ )?{PROPERTY}s?\b|\bknocked (?:it|them) (?:flat|"
@@ -567,7 +588,8 @@ FAULT_WORDS = (
     r"stopped (?:working|getting \w+|heating|flushing|draining|closing|locking)|"
     r"(?:blew|blown|fell|fallen|come|came|knocked|pulled|ripped|torn|hanging) (?:down|off|over|"
     r"away|loose|out)|cracked|snapped|split|smashed|shattered|collapsed|caved in|broke(?:n)?|"
-    r"damaged|jammed|stuck|blocked|leaking|dripping|loose|wobbly|rotten|rotting|missing|"
+    r"damaged|jammed|stuck|sticking|sticks|blocked|leaking|dripping|loose|wobbly|rotten|rotting|"
+    r"missing|ripped|torn|frayed|(?:has|have|'s) stopped|"
     r"dropping|sagging|bowing|coming away|got (?:much |a lot |really )?wider|fell apart|"
     r"(?:isn'?t|is not|aren'?t|are not|not) (?:getting )?(?:warm|hot)|cold all the time"
 )
@@ -605,7 +627,7 @@ RECENT_START = compile_all(
 )
 # Foreign words for "also", "and now", "by the way" not in the tables above.
 ALSO_ABROAD = compile_all(
-    r"\b(?:aproveito para (?:dizer|informar|avisar)|aproveitando|[sș]i acum|de asemenea|de plus|"
+    r"\b(?:aproveito (?:também |tambem )?para (?:dizer|informar|avisar)|aproveitando|[sș]i acum|de asemenea|de plus|"
     r"ayrıca|bir de|además|przy okazji|a do tego|in plus)\b|ਨਾਲੇ|ਨਾਲ ਹੀ|এছাড়া|এছাড়াও|"
     r"আরেকটা কথা|وأيضاً|وايضا|همچنین|ضمناً|还有|另外|також|кроме того",
 )

@@ -287,6 +287,44 @@ def test_a_new_fault_beside_a_complaint_in_other_words(text: str) -> None:
     assert flags.detect_also_service_request(msg(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On another note the bathroom extractor fan has packed in.",
+        "Furthermore, the front door lock is very stiff and hard to turn.",
+        "There's also a problem with the shower, it's only running cold.",
+        "Also my boiler is showing a fault code F28.",
+        "Plus now there's a mouse problem in the kitchen.",
+        "As well as this the extractor in the kitchen doesn't work.",
+        "A further problem: my back door is letting water in under it when it rains.",
+        "P.S. the toilet cistern keeps running.",
+        "The bedroom radiator isn't working either.",
+        "Separately, the stair carpet on the communal landing is ripped.",
+        "Also, could someone cut back the overgrown tree in the communal garden?",
+        "I'd also like a grab rail fitted by the bath as I'm struggling.",
+        "The grass on the estate needs cutting too.",
+    ],
+)
+def test_new_needs_told_in_many_ways_beside_a_complaint(text: str) -> None:
+    complaint = "This is the third time I have written about the damp and nobody has come. "
+    assert flags.detect_also_service_request(msg(complaint + text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My fence was kicked down.",
+        "The bike store lock has been cut.",
+        "One of them punched a hole in the wall by the lift.",
+        "They snapped the aerial off the roof.",
+        "They've damaged my front door and it won't lock properly.",
+    ],
+)
+def test_damage_left_by_asb_in_many_ways(text: str) -> None:
+    report = "The teenagers from number 12 were shouting on the stairs until 3am again. "
+    assert flags.detect_also_service_request(msg(report + text, Label.ASB_REPORT))
+
+
 def test_a_fault_begun_lately_and_told_first_is_the_complaint_itself() -> None:
     text = ("Hi, I'm writing for my dad. His heating has been off since Wednesday. He was given "
             "an engineer for Friday, and again for Saturday, and nobody came either time.")
