@@ -40,6 +40,9 @@ MIN_WORDS_AT_A_GLANCE = 8
 ASCII_WORD = re.compile(r"[a-z']+")
 TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                             "\u00a3": " ", "\u2013": "-", "\u2014": "-", "\u2026": "."})
+# Emoji, pictographs, bullets and the joiners between them say nothing about the language.
+PICTOGRAPHS = re.compile("[\u2022\u00b7\u00b0\u20ac\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff"
+                         "\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 
 _LOCK = threading.Lock()
@@ -83,7 +86,9 @@ def english_share(text: str) -> float | None:
     least MIN_WORDS_AT_A_GLANCE words; None otherwise."""
     lowered = text.lower().translate(TYPOGRAPHY)
     if not lowered.isascii():
-        return None
+        lowered = PICTOGRAPHS.sub(" ", lowered)
+        if not lowered.isascii():
+            return None
     words = ASCII_WORD.findall(lowered)
     if len(words) < MIN_WORDS_AT_A_GLANCE:
         return None

@@ -61,3 +61,11 @@ def test_english_at_a_glance_agrees_with_the_identifier_on_the_corpus() -> None:
 def test_typographic_quotes_do_not_hide_english() -> None:
     text = "We’ve been waiting since March – the landlord’s engineer didn’t come “as promised”"
     assert english_share(text) is not None and detect_language(text) == "en"
+
+
+def test_emoji_and_bullets_do_not_hide_plain_english() -> None:
+    from triage.language import english_share
+
+    text = "@NorthmoorHomes massive thanks to the lads who fitted my kitchen this week 😍👏 • spotless"
+    assert english_share(text) is not None and english_share(text) >= 0.2
+    assert english_share("Dzień dobry 😍 okno w kuchni przecieka od wczoraj") is None
