@@ -1,7 +1,7 @@
 """Language identification of inbound text with py3langid, restricted to plausible languages.
 
-Most messages are plainly English: plain ASCII (typographic quotes and £ aside) in which at least a
-fifth of the words are common English function words. Those are answered "en" at a glance, in a
+Most messages are plainly English: plain ASCII (typographic quotes, £ and emoji aside) in which
+at least a fifth of the words are common English function words. Those are answered "en" at a glance, in a
 few microseconds rather than py3langid's ~0.4 ms; everything else goes to py3langid. On the
 training corpus no message in another language comes near that share (the highest is 0.14, a
 Welsh note); a test keeps it so.
