@@ -192,6 +192,12 @@ DEFECT_WORDS = (rules.DEFECT[0], rules.DEFECT[2], *compile_all(
 ))
 
 VULNERABILITY_MORE = compile_all(
+    r"\b(?:i'?m|i am|(?:he|she|mum|dad|mother|father|husband|wife) is|we are|we're|aged) "
+    r"(?:now |nearly |almost |over )?(?:7[5-9]|[89]\d|10\d)\b(?! ?(?:minutes|mins|days|weeks|months|"
+    r"times|pounds|quid|%|percent|pm|am|o'?clock|flats?|houses?|homes?|people|calls?))|\bat (?:7[5-9]|"
+    r"[89]\d|10\d)(?=[,;!?]|\.(?!\d)| i\b| (?:years|yrs)\b)|\bin "
+    r"(?:our|my|his|her|their) (?:late |mid |early )?(?:seventies|eighties|nineties)\b|\benceinte\b|"
+    r"\bhamile\w*|حامل",
     r"\b(?:son|daughter|child|kid|baby|boy|girl|grandson|granddaughter)\b[^.\n]{0,25}\b(?:is|'s|"
     r"aged|turned) (?:[0-4]|one|two|three|four)(?: (?:years?|months?)(?: old)?)?\b(?! (?:weeks|days|"
     r"times|o'?clock|pm|am|hours|minutes))",

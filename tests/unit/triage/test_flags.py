@@ -108,6 +108,11 @@ def test_representative_negative(text: str) -> None:
         "I have MS and use a wheelchair",
         "She has a 3-month-old baby",
         "I suffer with depression and anxiety",
+        "At 91 I don't get out much",
+        "We are both in our late seventies",
+        "My husband is 88 and can't manage the stairs",
+        "Je suis enceinte de sept mois",
+        "Hamileyim ve merdivenleri çıkamıyorum",
     ],
 )
 def test_vulnerability_positive(text: str) -> None:
@@ -120,6 +125,9 @@ def test_vulnerability_positive(text: str) -> None:
         "The bin store door is broken again",
         "I have lived here for 20 years",
         "What are your office opening hours?",
+        "I'm at 84 Example Road",
+        "We are 80 flats in this block",
+        "I waited 90 minutes on hold",
     ],
 )
 def test_vulnerability_negative(text: str) -> None:
