@@ -18,7 +18,8 @@ NORMALISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(r"(?<!\w)(\+44\s?\(?0?\)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"), " phonenum ",
      (DIGIT,)),
     (re.compile(r"\d+"), "0", (DIGIT,)),
-    (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ", ()),  # runs (a lone space stays as it is)
+    # Runs of blanks, and any tab, CR, FF or VT (a lone space stays): each has "  " or one of those.
+    (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ", ("  |\t|\r|\f|\v",)),
 )
 HAS_DIGIT = re.compile(r"\d")
 # Residents write in many languages; a few key words are tagged with an English token after them so
@@ -79,11 +80,17 @@ def compose(subject: str | None, text: str) -> str:
 def term_contributions(
     index: np.ndarray, values: np.ndarray, weights: np.ndarray
 ) -> list[tuple[int, float]]:
-    """(feature index, coef × value) of the strongest positive features, largest first."""
+    """(feature index, coef × value) of the strongest positive features, largest first (ties in
+    their order in ``index``)."""
     scores = values * weights[index]
-    positive = np.flatnonzero(scores > 0)
-    order = positive[np.argsort(-scores[positive], kind="stable")][:MAX_CANDIDATES]
-    return [(int(index[i]), float(scores[i])) for i in order]
+    # Sorting only the features at least as strong as the MAX_CANDIDATES-th strongest (ties
+    # included, in their order) gives the same first MAX_CANDIDATES as sorting them all, faster.
+    # When that one is not positive, fewer than MAX_CANDIDATES are, and they all are candidates.
+    least = (np.partition(scores, -MAX_CANDIDATES)[-MAX_CANDIDATES]
+             if len(scores) > MAX_CANDIDATES else 0.0)
+    candidates = (scores >= least if least > 0 else scores > 0).nonzero()[0]
+    order = candidates[(-scores[candidates]).argsort(kind="stable")][:MAX_CANDIDATES]
+    return list(zip(index[order].tolist(), scores[order].tolist()))
 
 
 def is_redundant(term: str, chosen: list[str]) -> bool:

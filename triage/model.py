@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.context import EarlierContact, reweigh, weigh
+from triage.context import ContextEvidence, EarlierContact, reweigh, weigh
 from triage.features import compose, describe_terms, term_contributions
 from triage.flag_models import FlagModel, allowed
 from triage.flags import FlagInput, detect_flags
@@ -19,7 +19,7 @@ from triage.labels import Flag, Label
 from triage.language import detect_language, identifier, warm_up
 from triage.model_file import ModelError, read_model_file
 from triage.rule_engine import compile_every_table
-from triage.scoring import LinearScorer
+from triage.scoring import LinearScorer, Rows, Vector
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "model.skops"
 __all__ = ["DEFAULT_MODEL_PATH", "ModelError", "TriageInput", "TriageResult", "Triager"]
@@ -72,6 +72,16 @@ def flag_reason(flag: Flag, evidence: str) -> str:
     return f"{kind}: {evidence} → {flag.value}"
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A message's category: its model probabilities, reweighed by any earlier contacts."""
+
+    proba: np.ndarray
+    best: int  # index of the category in the classifier's classes
+    category: Label
+    evidence: ContextEvidence | None
+
+
 class Triager:
     """A loaded model: classify messages one at a time or in batches."""
 
@@ -88,9 +98,9 @@ class Triager:
         # Explanations use each class's weights relative to the mean over classes.
         self._weights = self._scorer.coef - self._scorer.coef.mean(axis=0)
         self._flag_models = dict(unpack_flag_models(bundle) if flag_models is None else flag_models)
-        # All the learned detectors' weights side by side: one gather scores them all.
+        # All the learned detectors' weights, a row each: one gather scores them all.
         models = list(self._flag_models.values())
-        self._flag_weights = np.column_stack([m.coef for m in models]) if models else None
+        self._flag_weights = np.array([m.coef for m in models]) if models else None
         self._flag_bias = np.array([m.intercept for m in models])
 
     @classmethod
@@ -102,63 +112,92 @@ class Triager:
         return cls(bundle)
 
     def classify(self, inp: TriageInput) -> TriageResult:
-        """Classify one message (about a millisecond, plus the flag rules)."""
-        index, values = self._scorer.vectorise(compose(inp.subject, inp.text))
-        return self._result(inp, index, values, self._scorer.probabilities(index, values))
+        """Classify one message (about a millisecond, plus the flag rules): as a batch of one, so
+        that its numbers are exactly those `classify_batch` gives."""
+        return self._classify_chunk([inp])[0]
 
-    def _result(self, inp: TriageInput, index, values, proba: np.ndarray) -> TriageResult:
-        """The result for one message from its features and model probabilities."""
+    def _classify_chunk(self, batch: Sequence[TriageInput]) -> list[TriageResult]:
+        """The results of a few messages, each step taken for them all before the next.
+
+        Features, probabilities and learned flag probabilities are computed for all the messages
+        at once; then come each message's category, flags, reasons and language. Taking one step
+        for every message keeps its tables (flag rules, language model) in the processor's
+        caches: about a tenth faster than finishing each message before starting the next.
+        """
+        rows = self._scorer.vectorise_many([compose(inp.subject, inp.text) for inp in batch])
+        vectors = [rows.row(i) for i in range(len(batch))]
+        learned = self._flag_probabilities(rows)
+        decisions = [self._decide(inp, proba)
+                     for inp, proba in zip(batch, self._scorer.probabilities_many(rows))]
+        found = [self._flags(inp, decision, vector, p)
+                 for inp, decision, vector, p in zip(batch, decisions, vectors, learned)]
+        reasons = [self._reasons(vector, decision, flags)
+                   for vector, decision, flags in zip(vectors, decisions, found)]
+        languages = [detect_language(f"{inp.subject or ''}\n{inp.text}") for inp in batch]
+        return [self._result(*parts) for parts in zip(decisions, found, reasons, languages)]
+
+    def _decide(self, inp: TriageInput, proba: np.ndarray) -> Decision:
+        """A message's category from its model probabilities and its earlier contacts."""
         evidence = weigh(inp.text, inp.received_at, inp.earlier) if inp.earlier else None
         if evidence is not None:
             proba = reweigh(proba, self._labels, evidence.odds)
         best = int(np.argmax(proba))
-        category = Label(self._labels[best])
-        found = self._flags(inp, category, index, values, evidence)
-        probabilities = rounded_probabilities(self._labels, proba)
-        reason = evidence.reason() if evidence is not None else None
+        return Decision(proba, best, Label(self._labels[best]), evidence)
+
+    def _result(self, decision: Decision, found: list[tuple[Flag, str]], reasons: tuple[str, ...],
+                language: str | None) -> TriageResult:
+        """A message's result from its decision, flags, reasons and language."""
+        probabilities = rounded_probabilities(self._labels, decision.proba)
         return TriageResult(
-            category=category,
-            confidence=probabilities[category.value],
+            category=decision.category,
+            confidence=probabilities[decision.category.value],
             probabilities=probabilities,
             flags=tuple(sorted(flag.value for flag, _ in found)),
-            reasons=self._reasons(index, values, best, found) + ((reason,) if reason else ()),
+            reasons=reasons,
             model_version=self.version,
-            language=detect_language(f"{inp.subject or ''}\n{inp.text}"),
+            language=language,
         )
 
-    def _flags(self, inp: TriageInput, category: Label, index, values, evidence):
+    def _flags(self, inp: TriageInput, decision: Decision, vector: Vector, learned: list[float]
+               ) -> list[tuple[Flag, str]]:
         """Rule evidence, then learned detectors for flags no rule raised, then the history."""
+        category, evidence = decision.category, decision.evidence
         found = dict(detect_flags(FlagInput(inp.text, inp.subject, category, inp.received_at)))
-        learned = self._flag_probabilities(index, values)
         for (flag, model), p in zip(self._flag_models.items(), learned):
             if flag in found or not allowed(flag, category):
                 continue
             if p >= model.threshold:
-                words = ", ".join(f'"{t}"' for t in model.terms(index, values, self._names))
+                words = ", ".join(f'"{t}"' for t in model.terms(*vector, self._names))
                 found[flag] = f"learned p={p:.2f}" + (f" from {words}" if words else "")
         if (evidence is not None and evidence.complaint_follow_up and category is Label.COMPLAINT
                 and Flag.ESCALATION not in found):
             found[Flag.ESCALATION] = f"follows up complaint {evidence.complaint_follow_up}"
         return sorted(found.items(), key=lambda pair: pair[0].value)
 
-    def _flag_probabilities(self, index: np.ndarray, values: np.ndarray) -> list[float]:
-        """Each learned detector's probability for the message, in `_flag_models` order."""
+    def _flag_probabilities(self, rows: Rows) -> list[list[float]]:
+        """Each learned detector's probability for each message, in `_flag_models` order."""
         if self._flag_weights is None:
-            return []
-        z = values @ self._flag_weights[index] + self._flag_bias
+            return [[] for _ in range(len(rows))]
+        z = rows.dot(self._flag_weights) + self._flag_bias
         return (1.0 / (1.0 + np.exp(-z))).tolist()
 
-    def _reasons(self, index, values, best: int, found) -> tuple[str, ...]:
-        """The top terms for the chosen class, then the rules and detectors that fired."""
-        contributions = term_contributions(index, values, self._weights[best])
-        terms = describe_terms(contributions, self._names, self._labels[best])
-        return tuple(terms + [flag_reason(flag, evidence) for flag, evidence in found])
+    def _reasons(self, vector: Vector, decision: Decision, found: list[tuple[Flag, str]]
+                 ) -> tuple[str, ...]:
+        """The top terms for the chosen class, then the rules and detectors that fired, then the
+        earlier contacts that weighed."""
+        best = decision.best
+        terms = describe_terms(term_contributions(*vector, self._weights[best]), self._names,
+                               self._labels[best])
+        reason = decision.evidence.reason() if decision.evidence is not None else None
+        return tuple(terms + [flag_reason(flag, evidence) for flag, evidence in found]
+                     + ([reason] if reason else []))
 
     def classify_batch(self, inputs: Sequence[TriageInput], workers: int = 1) -> list[TriageResult]:
         """Classify many messages, in order; each result is exactly what `classify` returns.
 
-        The calibrator runs once per chunk of messages (a chunk's features are held at once,
-        ~10 kB a message); flags, language and reasons are per message and dominate the time.
+        Features, probabilities and learned flag probabilities are computed a chunk of messages
+        at a time (a chunk's features are held at once, ~10 kB a message); flags, language and
+        reasons are per message and dominate the time.
         With ``workers`` > 1 a long batch is shared among that many forked processes, which
         inherit the loaded model (where the platform can fork; otherwise one process does it).
         """
@@ -166,13 +205,7 @@ class Triager:
             return self._classify_forked(inputs, workers)
         results: list[TriageResult] = []
         for start in range(0, len(inputs), CHUNK):
-            batch = inputs[start : start + CHUNK]
-            vectors = [self._scorer.vectorise(compose(inp.subject, inp.text)) for inp in batch]
-            probabilities = self._scorer.probabilities_many(vectors)
-            results += [
-                self._result(inp, index, values, proba)
-                for inp, (index, values), proba in zip(batch, vectors, probabilities)
-            ]
+            results += self._classify_chunk(inputs[start : start + CHUNK])
         return results
 
     def _classify_forked(self, inputs: Sequence[TriageInput], workers: int) -> list[TriageResult]:

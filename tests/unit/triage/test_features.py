@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from triage.features import compose, describe_terms, normalise
+from triage.features import MAX_CANDIDATES, compose, describe_terms, normalise, term_contributions
 
 
 def test_normalise_replaces_references_contacts_and_digits() -> None:
@@ -56,3 +56,16 @@ def test_normalise_equals_the_plain_sequence_of_substitutions() -> None:
     if DEFAULT_TRAIN_DIR.is_dir():
         texts += [f"{e.subject}\n{e.text}" if e.subject else e.text for e in load_corpus()]
     assert [normalise(t) for t in texts] == [plain(t) for t in texts]
+
+
+def test_term_contributions_equal_a_stable_sort_of_all_positive_scores() -> None:
+    """Ties (frequent here) keep the order of ``index``; fewer or more candidates than wanted."""
+    rng = np.random.default_rng(0)
+    for size in [0, 1, MAX_CANDIDATES - 1, MAX_CANDIDATES, MAX_CANDIDATES + 1, 300] * 40:
+        index = rng.permutation(500)[:size]
+        values = rng.choice([0.5, 1.0, 2.0], size)
+        weights = rng.choice([-1.0, 0.0, 0.25, 0.5, 1.0], 500)
+        scores = values * weights[index]
+        order = sorted((i for i in range(size) if scores[i] > 0), key=lambda i: -scores[i])
+        want = [(int(index[i]), float(scores[i])) for i in order[:MAX_CANDIDATES]]
+        assert term_contributions(index, values, weights) == want
