@@ -2,9 +2,18 @@
 
 Python's `re` tries every position of the text, ~25-50 ns each per pattern, and cannot skip ahead
 when a pattern starts with \\b: the flag tables' ~90 patterns cost ~2 ms per message. A `Rule`
-splits its pattern at the top-level `|` and derives, for each alternative, needles (whole words or
-substrings) of which every match contains one; only alternatives whose needles occur in the text
-are searched. `tests/unit/triage/test_rule_gates.py` checks every table against plain `re`.
+splits its pattern at the top-level `|` (and at the options of a group it opens with) and derives,
+for each alternative, needles (whole words or substrings) of which every match contains one; only
+alternatives whose needles occur in the text are searched. `tests/unit/triage/test_rule_gates.py`
+checks every table against plain `re`.
+
+The detectors put each of a handful of texts to a dozen tables, so the needles of all the tables
+are looked for at once. Every alternative of every table made by `compile_all` has a bit in one
+`Index`, whose `Scanner` writes the text as its words with one space between and finds all the
+needles, written the same way, in one Aho-Corasick pass (`ahocorasick_rs`, compiled code). The
+union of the masks of the needles found tells which alternatives of every table may match, and
+is kept for the last few texts. A table's `Gates` takes its own bits from it and keeps its last
+answer; a small table that meets a text not scanned lately tests a few substrings instead.
 
 The needles come from the standard library's own regex parser (`re._parser`); a node the analysis
 does not know just means that alternative is always searched.
@@ -17,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from re import _parser  # the standard library's regex parser, used only to derive needles
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation
+
 WORD = re.compile(r"\w+")
 EDGE = "\0"  # in a derived needle: a word boundary (\b)
 GAP = "\1"  # in a derived needle: one or more non-word characters (\s+, \W*...)
@@ -26,6 +37,7 @@ FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 NON_WORD_CATEGORIES = (_parser.CATEGORY_SPACE, _parser.CATEGORY_NOT_WORD)
 MAX_STRINGS = 64  # a run of literals is not spelled out beyond this many alternatives
+MAX_SUBSETS = 256  # patterns of some alternatives of a rule kept for `sub`
 EMPTY = frozenset({""})
 NONE: frozenset[int] = frozenset()
 NOTHING = (None, None)  # no exact strings, no needles: may match anything
@@ -36,7 +48,8 @@ class Rule:
 
     Python's `re` tries every position of the text, ~25-50 ns each per pattern, and cannot skip
     ahead when a pattern starts with \\b: the ~90 patterns cost ~2 ms per message. A Rule splits
-    its pattern at the top-level `|` and derives, for each alternative, needles (whole words or
+    its pattern at the top-level `|` (and an alternative that opens with a group of options into
+    one per option, see `distributed`) and derives, for each alternative, needles (whole words or
     substrings) of which every match contains one. Only alternatives whose needles occur in the
     text are searched; the leftmost of their matches, the earlier alternative on a tie, is the
     pattern's own match.
@@ -45,6 +58,8 @@ class Rule:
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source, self.flags = source, flags
         self.parts = alternatives(source)
+        if not flags & re.VERBOSE:  # (where spaces and comments would hide a group's shape)
+            self.parts = [branch for part in self.parts for branch in distributed(part)]
         self.needles = tuple(make_needles(part, flags) for part in self.parts)
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.parts)  # on first use
         self.gates, self.number = Gates([self], flags), 0  # compile_all shares one per table
@@ -87,6 +102,8 @@ class Rule:
         """The pattern of only these alternatives, compiled once per set."""
         pattern = self.subsets.get(branches)
         if pattern is None:
+            if len(self.subsets) >= MAX_SUBSETS:
+                self.subsets.clear()  # an unusual run of texts: start again rather than grow
             source = "|".join(self.parts[i] for i in sorted(branches))
             pattern = self.subsets[branches] = re.compile(source, self.flags)
         return pattern
@@ -104,32 +121,24 @@ class Rule:
 class Gates:
     """Which alternatives of a table's rules may match a text, worked out for all of them at once.
 
-    The detectors try a table's rules one after another on the same text, so the last answer is
-    kept: one set intersection and one substring scan per table instead of per rule.
+    Each alternative of the table has a bit in the table's `Index`, which finds the needles of
+    all its tables in a text in one pass. The detectors try a table's rules one after another on
+    the same text, so the last answer is kept.
     """
 
-    def __init__(self, rules: list[Rule], flags: int) -> None:
+    def __init__(self, rules: list[Rule], flags: int, index: Index | None = None) -> None:
         self.fold = bool(flags & re.IGNORECASE)  # gates then test lower-cased ASCII text
-        self.everything = {n: set(range(len(r.parts))) for n, r in enumerate(rules)}
-        self.always = {n: {i for i in branches if rules[n].needles[i] is None}  # without needles
-                       for n, branches in self.everything.items()}
-        self.always = {n: branches for n, branches in self.always.items() if branches}
-        self.by_word: dict[str, list[tuple[int, int, frozenset[str]]]] = {}  # see add()
-        self.by_text: dict[str, list[tuple[int, int]]] = {}  # substring -> (rule, alternative)
-        for number, rule in enumerate(rules):
-            for branch, needles in enumerate(rule.needles):
-                self.add(number, branch, [needle_test(n) for n in needles or ()])
-        self.words = frozenset(self.by_word)
-        self.substrings = tuple(self.by_text)
-        self.last: tuple[str | None, dict[int, set[int]]] = (None, {})
-
-    def add(self, number: int, branch: int, tests: list[tuple[tuple[str, ...], str]]) -> None:
-        """Index an alternative under its needles: under the longest word of each needle, with
-        the needle's other words, or else among the substrings."""
-        for key, *others in (words for words, _ in tests if words):
-            self.by_word.setdefault(key, []).append((number, branch, frozenset(others)))
-        for text in (text for words, text in tests if not words):
-            self.by_text.setdefault(text, []).append((number, branch))
+        self.index = Index() if index is None else index
+        # Bit offset + i stands for alternatives[i]: (rule number, alternative).
+        self.alternatives = tuple(
+            (n, b) for n, rule in enumerate(rules) for b in range(len(rule.parts))
+        )
+        needles = [rules[n].needles[b] for n, b in self.alternatives]
+        self.offset = self.index.add(needles)
+        self.bits = (1 << len(needles)) - 1
+        self.tests = substring_tests(needles, self.offset)
+        self.last: tuple[str | None, dict[int, set[int]]] = (None, NO_CANDIDATES)
+        self.decoded: dict[int, dict[int, set[int]]] = {}  # see decode()
 
     def candidates(self, text: str) -> dict[int, set[int]]:
         """For each rule that may match the text (by number), the alternatives that may; shared,
@@ -140,23 +149,162 @@ class Gates:
         gated = text
         if self.fold:  # the needles are ASCII: under re.I only ASCII letters and four others match
             gated = (text if text.isascii() else text.translate(FOLDS_TO_ASCII)).lower()
-        found = self.scan(gated)
+        scanner = self.index.scanner or self.index.build()
+        bits = scanner.cache.get(gated)  # scanned lately, for this table or another
+        if bits is None:
+            bits = scanner.scan(gated) if self.tests is None else self.test(gated)
+        bits = bits >> self.offset & self.bits
+        found = (self.decoded.get(bits) or self.decode(bits)) if bits else NO_CANDIDATES
         self.last = (text, found)
         return found
 
-    def scan(self, text: str) -> dict[int, set[int]]:
-        """`candidates`, from the words and substrings found in the text."""
-        found = {number: set(branches) for number, branches in self.always.items()}
-        if self.words:
-            present = words(text)
-            for key in self.words.intersection(present):
-                for number, branch, others in self.by_word[key]:
-                    if others <= present:
-                        found.setdefault(number, set()).add(branch)
-        for substring in filter(text.__contains__, self.substrings):
-            for number, branch in self.by_text[substring]:
-                found.setdefault(number, set()).add(branch)
+    def test(self, text: str) -> int:
+        """The bits that a small table's substring tests give a text not scanned lately: a few
+        tests cost less than a scan that may serve no other table (the detectors put the body
+        in its original case to one table only)."""
+        bits, substrings = self.tests
+        for substring, mask in substrings:
+            if substring in text:
+                bits |= mask
+        return bits
+
+    def decode(self, bits: int) -> dict[int, set[int]]:
+        """The alternatives whose bits are set, by rule number; kept, since the same few
+        combinations come up again and again."""
+        found: dict[int, set[int]] = {}
+        for bit in set_bits(bits):
+            number, branch = self.alternatives[bit]
+            found.setdefault(number, set()).add(branch)
+        if len(self.decoded) >= MAX_DECODED:
+            self.decoded.clear()  # an unusual run of texts: start again rather than grow
+        self.decoded[bits] = found
         return found
+
+
+NO_CANDIDATES: dict[int, set[int]] = {}  # shared: callers only read candidates
+MAX_DECODED = 4096  # combinations of candidates a table keeps
+MAX_TESTS = 16  # substring tests that a table may do instead of a scan
+# The mask of the alternatives without needles, and (substring, mask) for each needle.
+SubstringTests = tuple[int, tuple[tuple[str, int], ...]]
+
+
+def substring_tests(needles: list[frozenset[str] | None], offset: int) -> SubstringTests | None:
+    """A small table's substring tests, with bits from `offset` on: every match of a needle
+    contains its longest literal stretch. None for a table that would need over MAX_TESTS."""
+    always, tests = 0, {}
+    for bit, alternative in enumerate(needles, offset):
+        if alternative is None:
+            always |= 1 << bit
+        for needle in alternative or ():
+            stretch = needle_test(needle)[1]
+            tests[stretch] = tests.get(stretch, 0) | 1 << bit
+    return (always, tuple(tests.items())) if len(tests) <= MAX_TESTS else None
+
+
+def set_bits(bits: int) -> Iterator[int]:
+    """The positions of the bits set in a non-negative int, lowest first."""
+    while bits:
+        lowest = bits & -bits
+        yield lowest.bit_length() - 1
+        bits ^= lowest
+
+
+class Index:
+    """The needles of some tables' alternatives, each alternative with a bit of its own.
+
+    `compile_all` puts every table in one Index, so that a text's needles are looked for once
+    for all the tables: the detectors put a handful of texts to a dozen tables each.
+    """
+
+    def __init__(self) -> None:
+        self.needles: list[frozenset[str] | None] = []  # by bit
+        self.scanner: Scanner | None = None  # made on first use, and again after `add`
+
+    def add(self, needles: list[frozenset[str] | None]) -> int:
+        """Give alternatives (by their needles) the next bits; the first one's bit."""
+        offset = len(self.needles)
+        self.needles += needles
+        self.scanner = None
+        return offset
+
+    def build(self) -> Scanner:
+        """The scanner of the needles added so far."""
+        self.scanner = Scanner(self.needles)
+        return self.scanner
+
+
+class Scanner:
+    """Finds which needles of an Index occur in a text, and so which alternatives may match.
+
+    Texts and needles are compared in a spaced form, where each needle's form occurs wherever
+    the needle does (see `spaced`), so that one Aho-Corasick pass (compiled code) finds all of
+    some five thousand needles, where `in` tests or sets of words would take a Python step per
+    needle or word. A needle's mask has the bits of the alternatives it gates; a text's is the
+    union of those found. The last few texts' masks are kept; a new scanner (after `Index.add`)
+    starts afresh, so that none lacks bits added since.
+    """
+
+    def __init__(self, needles: list[frozenset[str] | None]) -> None:
+        self.always = 0  # alternatives without needles
+        by_form: dict[bytes, int] = {}  # a needle's spaced form -> mask
+        by_text: dict[str, int] = {}  # a needle without words ("*", ","): its text -> mask
+        for bit, alternative in enumerate(needles):
+            if alternative is None:
+                self.always |= 1 << bit
+            for needle in alternative or ():
+                form = spaced(needle)
+                if form.isspace():  # in every spaced text: look for the needle's text instead
+                    text = needle_test(needle)[1]
+                    by_text[text] = by_text.get(text, 0) | 1 << bit
+                else:
+                    by_form[form] = by_form.get(form, 0) | 1 << bit
+        self.substrings = tuple(by_text.items())
+        self.masks = tuple(by_form.values())  # by the automaton's pattern number
+        # A contiguous NFA: as fast as a DFA here, in a twentieth of the memory (~2 MB).
+        self.automaton = by_form and BytesAhoCorasick(
+            list(by_form), implementation=Implementation.ContiguousNFA
+        )
+        self.cache: dict[str, int] = {}  # text -> mask
+
+    def scan(self, text: str) -> int:
+        """The bits of the alternatives whose needles occur in the text, kept for a while."""
+        bits = self.always
+        for substring, mask in self.substrings:
+            if substring in text:
+                bits |= mask
+        if self.automaton:
+            found = self.automaton.find_matches_as_indexes(spaced_text(text), overlapping=True)
+            for number in {number for number, _, _ in found}:
+                bits |= self.masks[number]
+        if len(self.cache) >= CACHED_TEXTS:
+            self.cache.clear()  # simpler than evicting the oldest, and safe across threads
+        self.cache[text] = bits
+        return bits
+
+
+CACHED_TEXTS = 32  # a message's texts (its body in two cases, variants, sentences) and more
+NON_WORD_RUN = re.compile(r"\W+")
+
+
+def spaced(needle: str) -> bytes:
+    """A needle's form in a spaced text: each run of non-word characters, gaps and boundaries
+    in it as one space. Where the needle occurs in a text, its form occurs in the text's: a run
+    of non-word characters or a gap there lies in one run of the text's, one space in its spaced
+    form, and a boundary beside a word is another such run or the text's end, a space too."""
+    return NON_WORD_RUN.sub(" ", needle).encode("utf-8", "surrogatepass")
+
+
+def spaced_text(text: str) -> bytes:
+    """The text's \\w+ words with one space between and around them, in UTF-8 (bytes, so that
+    any str can be searched, even one with lone surrogates). An ASCII text's words are split at
+    its other characters, in a fraction of the time that the regex takes."""
+    if text.isascii():
+        return b" %s " % b" ".join(text.encode("ascii").translate(ASCII_WORDS).split())
+    return (" %s " % " ".join(WORD.findall(text))).encode("utf-8", "surrogatepass")
+
+
+# For ASCII text: a non-word character (Python's \w is [0-9A-Za-z_] in ASCII) to a space.
+ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 or c == ord("_") else 32 for c in range(256))
 
 
 def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
@@ -183,7 +331,7 @@ def may_match(table: Iterable[Rule], text: str) -> bool:
 def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:
     """A Rule per pattern; they are matched against lower-cased text (twice as fast as re.I)."""
     table = tuple(Rule(p, flags) for p in patterns)
-    gates = Gates(list(table), flags)
+    gates = Gates(list(table), flags, SHARED)
     for number, rule in enumerate(table):
         rule.gates, rule.number = gates, number
     TABLES.append(table)
@@ -191,22 +339,19 @@ def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:
 
 
 TABLES: list[tuple[Rule, ...]] = []  # every table made by compile_all
+SHARED = Index()  # the alternatives of every table made by compile_all
 
 
 def compile_every_table() -> None:
-    """Compile every alternative of every table now (~0.25 s), not on a message's first use, so
-    that a fresh service answers its first messages as fast as later ones."""
+    """Compile every alternative of every table, and the tables' scanner, now (~0.5 s), not on
+    a message's first use, so that a fresh service answers its first messages as fast as later
+    ones."""
     for table in TABLES:
         for rule in table:
             for branch, compiled in enumerate(rule.compiled):
                 if compiled is None:
                     rule.compile(branch)
-
-
-@lru_cache(maxsize=64)
-def words(text: str) -> frozenset[str]:
-    """The text's \\w+ tokens, cached: one text meets many rules."""
-    return frozenset(WORD.findall(text))
+    SHARED.build()
 
 
 # Characters that are themselves in a pattern's source; a run of them is a literal.
@@ -249,6 +394,26 @@ def lead_literal(source: str) -> str | None:
     if not run or not (run[0].isalnum() or run[0] == "_"):
         return None
     return f"{run}(?<!\\w{re.escape(run)}){source[len(run):]}"
+
+
+def distributed(part: str) -> list[str]:
+    """An alternative that opens with a group of options (after a \\b or not) as one alternative
+    per option: `\\b(?:a|bc)\\s+d` as `\\b(?:a)\\s+d` and `\\b(?:bc)\\s+d`. At each position
+    they are tried in the same order as the options, with the same rest, so they match just what
+    the alternative does; but each has needles of its own and may lead with a literal (see
+    `lead_with_literals`), so that fewer are searched, and those faster. Left whole where a group
+    captures (the options would number their groups apart) or the group repeats."""
+    lead = "\\b" if part.startswith("\\b") else ""
+    rest = part[len(lead) :]
+    if not rest.startswith("(?:") or BACKREFERENCE.search(part):
+        return [part]
+    end = group_end(rest)
+    if end is None or rest[end + 1 : end + 2] in QUANTIFIERS and rest[end + 1 :]:
+        return [part]
+    options = alternatives(rest[3:end])
+    if len(options) < 2 or _parser.parse(part).state.groups > 1:
+        return [part]
+    return [f"{lead}(?:{option}){rest[end + 1 :]}" for option in options]
 
 
 def group_end(source: str) -> int | None:

@@ -9,7 +9,14 @@ import pytest
 
 import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
-from triage.rule_engine import Rule, alternatives, first_match, lead_with_literals, make_needles
+from triage.rule_engine import (
+    Rule,
+    alternatives,
+    distributed,
+    first_match,
+    lead_with_literals,
+    make_needles,
+)
 
 TABLES = {
     f"{module_name}.{name}": table
@@ -67,6 +74,41 @@ def test_sub_with_some_alternatives_keeps_their_order() -> None:
 )
 def test_alternatives_split_only_at_top_level(source: str, parts: list[str]) -> None:
     assert alternatives(source) == parts
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        (r"\b(?:a|b(?:c|d))\s+x", [r"\b(?:a)\s+x", r"\b(?:b(?:c|d))\s+x"]),
+        (r"(?:a|b)", ["(?:a)", "(?:b)"]),
+        (r"\b(?:a)x", [r"\b(?:a)x"]),
+        (r"(?:a|b)?x", [r"(?:a|b)?x"]),  # a group that repeats
+        (r"\b(a|b)x", [r"\b(a|b)x"]),  # a group that captures
+        (r"\b(?:a|b)(x)", [r"\b(?:a|b)(x)"]),  # a capture further on
+        (r"x(?:a|b)", [r"x(?:a|b)"]),  # not at the start
+    ],
+)
+def test_a_leading_group_is_split_into_its_options(source: str, parts: list[str]) -> None:
+    assert distributed(source) == parts
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"\b(?:ab|a)\w*", "xab abc a"),
+        (r"(?:a|ab)c", "abc ac"),
+        (r"(?:foo|foobar)bar", "foobarbar foobar"),
+        (r"\b(?:is|are)\s+(?:a )?(?:\w+ ){0,2}idiot\b|\bidiot", "you are a total idiot, idiot"),
+        (r"\b(?:x|\w+)y\b|\b(?:zy|z)\b", "xy zzy zy z"),
+        (r"\b(?:cat|dog)s?\b", ""),
+    ],
+)
+def test_split_options_match_and_replace_as_the_group_does(source: str, text: str) -> None:
+    rule = Rule(source)
+    assert len(rule.parts) > len(alternatives(source))
+    got, want = rule.search(text), re.search(source, text)
+    assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+    assert rule.sub("#", text) == re.sub(source, "#", text)
 
 
 @pytest.mark.parametrize(
