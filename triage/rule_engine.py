@@ -21,9 +21,11 @@ does not know just means that alternative is always searched.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
+from pathlib import Path
 from re import _parser  # the standard library's regex parser, used only to derive needles
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
@@ -475,8 +477,32 @@ def needle_test(needle: str) -> tuple[tuple[str, ...], str]:
 Info = tuple[frozenset[str] | None, frozenset[str] | None]
 
 
+NEEDLE_CACHE = Path(__file__).parent / "data" / "needles.json"
+
+
+@cache
+def stored_needles() -> dict[str, list[str] | None]:
+    """Needles derived earlier, by "flags:source" (`python -m triage.rule_engine` writes them):
+    deriving them for the ~2,000 alternatives costs most of a second at start-up. An alternative
+    missing from the file is derived as usual; a test keeps the file current."""
+    try:
+        return json.loads(NEEDLE_CACHE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def make_needles(source: str, flags: int) -> frozenset[str] | None:
-    """Needles of a pattern, or None when there are none."""
+    """Needles of a pattern, or None when there are none (from `stored_needles` if there)."""
+    key = f"{flags}:{source}"
+    stored = stored_needles()
+    if key in stored:
+        needles = stored[key]
+        return None if needles is None else frozenset(needles)
+    return derive_needles(source, flags)
+
+
+def derive_needles(source: str, flags: int) -> frozenset[str] | None:
+    """Needles of a pattern from its parse tree, or None when there are none."""
     if flags & (re.ASCII | re.LOCALE):
         return None  # \b and \W would not mean what WORD means
     needles = required(*sequence(_parser.parse(source, flags & ~re.VERBOSE)))
@@ -626,3 +652,23 @@ def needle_score(needles: frozenset[str]) -> tuple[int, int, int]:
     weakest = min(map(strength, needles))
     substrings = sum(not needle_test(n)[0] for n in needles)
     return min(weakest, 12), -substrings, -len(needles)
+
+
+def write_needle_cache() -> int:
+    """Store the needles of every alternative of every table (`stored_needles`); the count."""
+    import triage.flags  # noqa: F401  (imports every module of rule tables)
+    from triage import rule_engine  # the module the tables registered in (not __main__)
+
+    entries = {}
+    for table in rule_engine.TABLES:
+        for rule in table:
+            for part in rule.parts:
+                needles = rule_engine.derive_needles(part, rule.flags)
+                entries[f"{rule.flags}:{part}"] = None if needles is None else sorted(needles)
+    NEEDLE_CACHE.write_text(json.dumps(entries, ensure_ascii=False, sort_keys=True, indent=0) + "\n",
+                            encoding="utf-8")
+    return len(entries)
+
+
+if __name__ == "__main__":
+    print(f"stored the needles of {write_needle_cache()} alternatives in {NEEDLE_CACHE}")

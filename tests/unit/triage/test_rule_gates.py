@@ -164,3 +164,20 @@ def test_leading_boundary_moves_behind_the_literal(source: str, fast: str) -> No
                  "scold", "seeing", "a b", "'ello", "x'ello", "firedoors", "", "Nobody came"):
         got, want = re.search(fast, text), re.search(source, text)
         assert (got and got.span()) == (want and want.span())
+
+
+def test_stored_needles_are_current_for_every_alternative():
+    """triage/data/needles.json saves deriving needles at start-up; it must say what derivation
+    says (regenerate with `python -m triage.rule_engine` after changing a table)."""
+    from triage.rule_engine import derive_needles, stored_needles
+
+    stored = stored_needles()
+    stale = []
+    for name, table in TABLES.items():
+        for rule in table:
+            for part in rule.parts:
+                derived = derive_needles(part, rule.flags)
+                expected = None if derived is None else sorted(derived)
+                if stored.get(f"{rule.flags}:{part}", "missing") != expected:
+                    stale.append((name, part[:60]))
+    assert stale == []
