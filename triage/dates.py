@@ -1,7 +1,7 @@
 """When did the issue start? Dates and durations in a message, resolved against its receipt time.
 
-Standard library only. Each finder returns (months before receipt, evidence) pairs; `out_of_time`
-reports the longest one over twelve months. Vague spans are placed in their middle (a bare year on
+Regular expressions, the long tables through `triage.rule_engine`. Each finder returns (months
+before receipt, evidence) pairs; `out_of_time` reports the longest one over twelve months. Vague spans are placed in their middle (a bare year on
 1 July, a month on the 15th), so "since 2024" in January 2025 is not out of time.
 """
 
@@ -11,6 +11,8 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+
+from triage.rule_engine import compile_all
 
 MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -102,21 +104,22 @@ SINCE_MOVING_IN = re.compile(r"\b(?:(?:ever )?since|(?:started|began|begun) when
                              r"(?: here)?,?\s*(?:in\s*)?$")
 # The same spans in the residents' other languages: "din 2023", "od dwóch lat", "منذ سنتين"
 # (not Romanian "de doi ani", more often a child's age).
-FOREIGN_SINCE_YEAR = re.compile(
+FOREIGN_SINCE_YEAR = compile_all(
     r"(?:\b(?:din|desde|od|ers|depuis|dal|seit|nuo|с|з|від)|منذ|از|从|自)\s+(?:\w+\s+){0,2}?"
-    r"((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)['’]?(?:den|dan|ten|tan)\s+beri\b|"
-    r"([১২][০-৯]{3}|(?:19|20)\d\d)\s*(?:সাল|সালের)?\s*থেকে"
+    r"((?:19|20)\d\d)(?!\d)",
+    r"((?:19|20)\d\d)['’]?(?:den|dan|ten|tan)\s+beri\b",
+    r"([১২][০-৯]{3}|(?:19|20)\d\d)\s*(?:সাল|সালের)?\s*থেকে",
 )
 # "For two years" in the residents' other languages, each with a word or ending that makes it a span
 # of time gone by ("od dwóch lat", "há quase dois anos", "do saal se", "منذ سنتين", "两年了"), not an
 # age ("copilul meu de 4 ani", "мне 72 года"). Group 1 is the number, group 2 "and a half".
-FOREIGN_YEARS = re.compile("|".join([
+FOREIGN_YEARS = compile_all(*([
     r"\bod\s+(?:ponad\s+|prawie\s+|około\s+)?(?P<pl>\S+)\s+lat\b",
     r"\bh[aá]\s+(?:quase\s+|mais de\s+|cerca de\s+)?(?P<pt>\S+)\s+anos\b",
     r"\b(?:desde\s+)?hace\s+(?:casi\s+|más de\s+|mas de\s+)?(?P<es>\S+)\s+a[nñ]os\b",
     r"\bers\s+(?P<cy>\S+)\s+(?:blynedd|mlynedd|flynedd)\b",
     r"منذ\s+(?P<ar>سنتين|عامين|ثلاث سنوات|ثلاثة أعوام|أربع سنوات|\d+\s+سنوات)",
-    r"\b(?:pichl[ey]|pichhl[ey]|pichly)?\s*(?P<ur>\S+)\s+(?:saal|sal|baras)\s+(?:se|say|sai)\b",
+    r"\b(?P<ur>do|teen|char|chaar|paanch|\d+)\s+(?:saal|sal|baras)\s+(?:se|say|sai)\b",
     r"(?P<urs>دو|تین|چار|پانچ|\d+)\s+سال\s+سے",
     r"(?P<hi>दो|तीन|चार|पांच|\d+)\s+साल\s+से",
     r"(?P<pa>ਦੋ|ਤਿੰਨ|ਚਾਰ|ਪੰਜ|\d+)\s+ਸਾਲ\S*\s+ਤੋਂ",
@@ -128,13 +131,14 @@ FOREIGN_YEARS = re.compile("|".join([
     r"\bde\s+(?:peste\s+|aproape\s+|mai bine de\s+)(?P<ro>\S+)\s+ani\b|"
     r"\bde\s+(?P<ro2>doi|două|trei|patru|cinci|\d+)\s+ani\s+de\s+zile\b",
     r"\b(?:уже|более|больше|почти|около|вже|понад|майже)\s+(?P<ru>\S+)\s+(?:года|лет|роки|років)\b",
-    r"\b(?P<ru2>\S+)\s+(?:года|лет|роки|років)\s+(?:подряд|назад|тому)\b",
+    r"\b(?P<ru2>два|две|три|четыре|пять|дві|чотири|\d+)\s+(?:года|лет|роки|років)\s+"
+    r"(?:подряд|назад|тому)\b",
     r"\bdepuis\s+(?:plus de\s+|presque\s+)?(?P<fr>\S+)\s+ans\b|\bil y a\s+(?P<fr2>\S+)\s+ans\b",
     r"\bda\s+(?:più di\s+|quasi\s+)?(?P<it>\S+)\s+anni\b",
     r"\bseit\s+(?:über\s+|fast\s+)?(?P<de>\S+)\s+jahren\b",
     r"\b(?:jau|daugiau nei)\s+(?P<lt>\S+)\s+(?:metus|metai|metų)\b",
     r"(?P<zh>两|三|四|五|\d+)\s*年(?:了|多|来)",
-]))
+]))  # a table of the rule engine: each pattern is searched only where its words occur
 FOREIGN_NUMBERS = {
     "dwóch": 2, "dwoch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "pieciu": 5,
     "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5, "dos": 2, "cuatro": 4,
@@ -368,13 +372,16 @@ def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
 
 def find_foreign_spans(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'din 2023', 'od dwóch lat', 'há três anos', 'منذ سنتين', '2023'ten beri', 'দুই বছর ধরে'."""
-    for m in FOREIGN_SINCE_YEAR.finditer(text):
-        year = int(next(g for g in m.groups() if g))  # int() reads Bengali digits too
-        yield months_between(date(year, 7, 15), received), m.group(0)
-    for m in FOREIGN_YEARS.finditer(text):
-        name, amount = next((k, v) for k, v in m.groupdict().items() if v and k != "so_half")
-        years = int(amount) if amount.isdigit() else FOREIGN_NUMBERS.get(amount, 0)
-        yield years * 12.0 + (6 if m.group("so_half") else 0), m.group(0)
+    for rule in FOREIGN_SINCE_YEAR:
+        for m in rule.pattern.finditer(text) if rule.candidates(text) else ():
+            year = int(m.group(1))  # int() reads Bengali digits too
+            yield months_between(date(year, 7, 15), received), m.group(0)
+    for rule in FOREIGN_YEARS:
+        for m in rule.pattern.finditer(text) if rule.candidates(text) else ():
+            groups = m.groupdict()
+            amount = next(v for k, v in groups.items() if v and k != "so_half")
+            years = int(amount) if amount.isdigit() else FOREIGN_NUMBERS.get(amount, 0)
+            yield years * 12.0 + (6 if groups.get("so_half") else 0), m.group(0)
 
 
 def find_covid(text: str, received: date) -> Iterator[tuple[float, str]]:
