@@ -1,8 +1,9 @@
 """When did the issue start? Dates and durations in a message, resolved against its receipt time.
 
 Regular expressions, the long tables through `triage.rule_engine`. Each finder returns (months
-before receipt, evidence) pairs; `out_of_time` reports the longest one over twelve months. Vague spans are placed in their middle (a bare year on
-1 July, a month on the 15th), so "since 2024" in January 2025 is not out of time.
+before receipt, evidence) pairs; `out_of_time` reports the longest one over twelve months. Vague
+spans are placed in their middle (a bare year on 1 July, a month on the 15th), so "since 2024" in
+January 2025 is not out of time.
 """
 
 from __future__ import annotations
@@ -112,8 +113,9 @@ FOREIGN_SINCE_YEAR = compile_all(
 )
 # "For two years" in the residents' other languages, each with a word or ending that makes it a span
 # of time gone by ("od dwóch lat", "há quase dois anos", "do saal se", "منذ سنتين", "两年了"), not an
-# age ("copilul meu de 4 ani", "мне 72 года"). Group 1 is the number, group 2 "and a half".
-FOREIGN_YEARS = compile_all(*([
+# age ("copilul meu de 4 ani", "мне 72 года"). A named group holds the number; "so_half" is "and a
+# half". A table of the rule engine: each pattern is searched only where its words occur.
+FOREIGN_YEARS = compile_all(
     r"\bod\s+(?:ponad\s+|prawie\s+|około\s+)?(?P<pl>\S+)\s+lat\b",
     r"\bh[aá]\s+(?:quase\s+|mais de\s+|cerca de\s+)?(?P<pt>\S+)\s+anos\b",
     r"\b(?:desde\s+)?hace\s+(?:casi\s+|más de\s+|mas de\s+)?(?P<es>\S+)\s+a[nñ]os\b",
@@ -138,7 +140,7 @@ FOREIGN_YEARS = compile_all(*([
     r"\bseit\s+(?:über\s+|fast\s+)?(?P<de>\S+)\s+jahren\b",
     r"\b(?:jau|daugiau nei)\s+(?P<lt>\S+)\s+(?:metus|metai|metų)\b",
     r"(?P<zh>两|三|四|五|\d+)\s*年(?:了|多|来)",
-]))  # a table of the rule engine: each pattern is searched only where its words occur
+)
 FOREIGN_NUMBERS = {
     "dwóch": 2, "dwoch": 2, "dwu": 2, "trzech": 3, "czterech": 4, "pięciu": 5, "pieciu": 5,
     "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5, "dos": 2, "cuatro": 4,
