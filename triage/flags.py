@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 
 from triage import rules_more, rules
 from triage.dates import out_of_time
@@ -231,6 +231,9 @@ SAME_THING = re.compile(r"\b(?:it|it's|its|this|that)(?: (?:is|was|has|now|just|
 ANOTHER = re.compile(r"\b(?:new|another|different|second|other|separate)\b(?:\W+\w+){0,2}\W*$")
 CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s")
 CLAUSE_STOP = re.compile(r"[;:(\u2013\u2014]|\s-\s|\bbut\b")
+LIST_ITEM = re.compile(r"\s*(?:[-*\u2022]|\d{1,2}[.)])(?:\s|$)")  # a fault in a list: one of a job's
+PLAIN_TAIL = 150  # characters (a request, a sign-off) that may follow a plain new fault
+PART_BEFORE, PART_AFTER = 50, 30  # characters around a plain fault searched for its part
 LEAD, TAIL = 40, 60  # characters before and after a defect searched for "still", "again"
 POOR_WORK_WITHIN = 200  # characters before a weak marker searched for "fitted badly"
 
@@ -381,13 +384,67 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
     for pattern in rules_more.NOT_A_DEFECT:
         text = pattern.sub(" ", text)
     if msg.category is Label.COMPLAINT:
-        return new_need_sentence(text)
+        return new_need_sentence(text) or plain_new_fault(text)
     if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
-        return asb_damage(text) or new_need_sentence(text, said=False)
+        return (asb_damage(text) or new_need_sentence(text, said=False)
+                or plain_new_fault(rules_more.ASB_CLEAN_UP.sub(" ", text)))
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK):
         asked = find(rules_more.SERVICE_ASK, text)  # "could I have a grab rail fitted?"
-        return asked or outstanding_defect(text) or raised_hazard(msg, text)
+        return (asked or outstanding_defect(text) or raised_hazard(msg, text)
+                or plain_new_fault(text, told_fixed=True))
     return outstanding_defect(text)
+
+
+ANY_HOME_PART = re.compile("|".join(f"(?:{system.pattern})" for system in rules_more.HOME_SYSTEMS))
+
+
+@cache
+def systems_of(word: str) -> frozenset[int]:
+    """The systems in `rules_more.HOME_SYSTEMS` a part of the home belongs to ("leak": two)."""
+    return frozenset(number for number, system in enumerate(rules_more.HOME_SYSTEMS)
+                     if system.fullmatch(word))
+
+
+def home_systems(text: str) -> set[int]:
+    """Which of `rules_more.HOME_SYSTEMS` (heating, plumbing, doors and windows…) a text names."""
+    return set().union(*(systems_of(match.group()) for match in ANY_HOME_PART.finditer(text)))
+
+
+def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
+    """A fault told in a sentence of its own with no marker, in a part of the home that belongs
+    to none of the systems the rest of the message names: "I was charged for a missed
+    appointment … The shower pull switch has jammed." Not when its sentence ties it to the rest
+    (see `rules_more.TIED_FAULT`); not, where the rest names no part of the home, when the rest
+    is about repair work (then the fault is that work) or the fault opens the message; with
+    ``told_fixed`` (thanks), not when the sentence tells of it as put right."""
+    parts = SENTENCE_BREAK.split(text)
+    if len(parts) < 2:
+        return None
+    tail = 0  # characters after the sentence looked at
+    for number in range(len(parts) - 1, len(parts) // 2 - 1, -1):  # a further point comes late
+        sentence = parts[number]
+        defect = earliest(DEFECTS_ONLY, sentence) if ANY_HOME_PART.search(sentence) else None
+        # a part of the home must be named around the fault ("the cold tap in the kitchen drips")
+        if defect is None or not ANY_HOME_PART.search(
+                sentence, max(0, defect.start() - PART_BEFORE), defect.end() + PART_AFTER):
+            tail += len(sentence)
+            if tail > PLAIN_TAIL or tail > len(text) / 2:
+                return None
+            continue
+        if (rules_more.TIED_FAULT.search(sentence) or LIST_ITEM.match(sentence)
+                or LIST_ITEM.fullmatch(parts[number - 1])):  # (an item's number on a line above)
+            return None
+        if told_fixed and find(rules_more.DEFECT_RESOLVED, sentence):
+            return None
+        rest = " ".join(parts[:number] + parts[number + 1:])
+        if rules_more.POOR_WORK.search(rest) or find(rules_more.THEIR_WORK, rest):
+            return None  # a fault in the job complained of
+        own, named = home_systems(sentence), home_systems(rest)
+        if named & own or (not named and (rules_more.REPAIR_TALK.search(rest)
+                                          or not rules_more.OTHER_MATTER.search(rest))):
+            return None
+        return f"plain … {' '.join(defect.group(0).split())}"
+    return None
 
 
 def asb_damage(text: str) -> str | None:

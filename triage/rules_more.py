@@ -645,3 +645,56 @@ NEW_ISSUE_ABROAD = compile_all(
     r"is ke ilawa|aur ek baat|ek aur masla)\b|اس کے علاوہ|ایک اور مسئلہ|بالإضافة إلى ذلك|"
     r"مشكلة أخرى|كذلك|وأيضا",
 )
+
+# A fault told plainly, with no marker ("The bathroom fan has stopped working." at the end of a
+# complaint about a charge), is new when its part of the home belongs to none of the systems the
+# rest of the message speaks of. The systems are broad on purpose: a boiler complaint that goes on
+# "the radiators are cold" is about the same repair. ("Water" alone is left out: "water rates".)
+HOME_SYSTEMS = tuple(re.compile(rf"\b(?:{words})\b") for words in (
+    r"radiators?|rads?|boiler|heating|hot water|thermostat|valves?|heaters?|gas|flue|combi",
+    r"taps?|toilets?|loo|flush\w*|cistern|shower|tray|bath|sink|basin|pipes?|pipework|drains?|"
+    r"leak\w*|drip\w*|plumb\w*|waste|plughole|washing machine|overflow",
+    r"damp|mou?ld\w*|condensation|ceilings?|walls?|plaster\w*|roof\w*|gutter\w*|downpipes?|tiles?|"
+    r"slates?|leak\w*|stain\w*|chimney|fascias?|soffits?|brickwork|render|loft|insulation",
+    r"sockets?|switch(?:es)?|lights?|lighting|bulbs?|fans?|extractor|electric\w*|fuse\w*|wiring|"
+    r"power|trip\w*|consumer unit|pull ?cord|cooker hood",
+    r"doors?|windows?|locks?|handles?|hinges?|latch\w*|glass|panes?|frames?|keys?|letter ?box|"
+    r"glazing|seals?|closer|bolt|hatch",
+    r"cooker|oven|hob|worktops?|cupboards?|units?|drawers?",
+    r"fenc\w*|gates?|paths?|paving|shed|gardens?|hedges?|grass|trees?|bench|barrier|bins?|"
+    r"bin store|chute|posts?",
+    r"lifts?|intercom|entry ?phone|buzzer|fobs?|door entry|stair\w*|handrail|ban+ister|landing|"
+    r"corridor|cctv|camera",
+    r"alarms?|smoke|detectors?|sprinkler\w*",
+    r"floor\w*|carpet|lino|vinyl|skirting",
+))
+# Words in the fault's own sentence that tie it to what the rest complains of: chased, lasting,
+# back again, caused by something or someone else or by their workers, a pest, "if" it happened;
+# a fault in a neighbour's home or to a vehicle; quoted words.
+TIED_FAULT = re.compile(
+    r"\b(?:still|again|already|reported|job (?:no\.? |number |ref\w* )?\d+|report(?:ing)? it|chas\w*|told (?:you|them)|(?:\d+|a|an|"
+    r"one|two|three|four|five|six|several|few|many|couple of) (?:days?|weeks?|months?|years?|"
+    r"times)|(?:2nd|3rd|\d+th|second|third|fourth|fifth) time|day \d+|since(?! (?:yesterday|"
+    r"this morning|last night|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|"
+    r"because|caus\w+|due to|result\w*|come back|came back|returned|engineers?|contractors?|"
+    r"operatives?|plumbers?|electricians?|workm[ae]n|fitters?|builders?|surveyors?|(?:they|you|he|she) "
+    r"(?:left|broke|damaged|did)|fitted|installed|replaced|repaired|fixed|poorly|badly|bodged|botched|cowboy|same|worse|"
+    r"spread\w*|rats?|mice|pests?|vermin|cockroach\w*|if|like when|in case|neighbou?r\w*|"
+    r"next door|upstairs|downstairs|cars?|vans?|vehicles?|bikes?|bicycles?|motorbikes?|"
+    r"scooters?|by (?:the|a|an|his|her|their|some|your)|also|"
+    r"too|as well|coming (?:in|through)|come through|through the)\b|(?:^|\s)['\u2018\u201c\"]")
+# With no part of the home named elsewhere, a plain fault is new only beside a matter that is no
+# repair: money, letters and records, staff conduct, housing applications, neighbours, services.
+OTHER_MATTER = re.compile(
+    r"\b(?:charg\w*|£|refund\w*|rent|arrears|recharge\w*|overpa\w*|direct debit|invoice|bill\w*|"
+    r"letters?|statement|records?|my (?:old )?address|data|privacy|confiden\w*|transfer|"
+    r"housing register|application|bidding|mutual exchange|tenancy|rude\w*|attitude|manner|"
+    r"shout\w*|swear\w*|spoke to me|humiliat\w*|discriminat\w*|officer|staff|receptionist|"
+    r"call cent(?:re|er)|on hold|phone line|website|online|app|portal|neighbou?r\w*|noise|asb|"
+    r"anti-social|music|dogs?|drugs?|parking|cleaner|cleaning|caretaker|grounds|concierge|"
+    r"compensation|apolog\w*|survey|consultation|service charge)\b")
+# With no part of the home named elsewhere, a fault in a message about repair work is that work.
+REPAIR_TALK = re.compile(
+    r"\b(?:repair\w*|engineers?|operatives?|contractors?|plumbers?|electricians?|joiners?|"
+    r"roofers?|workm[ae]n|surveyors?|the job|job (?:number|no|ref)|appointments?|fix\w*|"
+    r"reported|works)\b")

@@ -333,6 +333,49 @@ def test_damage_left_by_asb_in_many_ways(text: str) -> None:
     assert flags.detect_also_service_request(msg(report + text, Label.ASB_REPORT))
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("You've put a £95 recharge on my rent account for a lock change I never asked for. "
+         "Please remove it. The toilet cistern won't stop running.", Label.COMPLAINT),
+        ("The woman at the Mill Lane office laughed at me when I asked about my transfer. I "
+         "want an apology. Can someone fix the bedroom window handle, it's come off.",
+         Label.COMPLAINT),
+        ("I waited in all day Tuesday for the gas service and nobody came or rang. The socket "
+         "in the hall is cracked.", Label.COMPLAINT),  # another part of the home than the job
+        ("Music from no. 9 until 3am, three nights running. The smoke alarm in my hall is "
+         "chirping.", Label.ASB_REPORT),
+        ("Big thank you to the caretaker for clearing the drying area. The kitchen extractor "
+         "fan has stopped working.", Label.COMPLIMENT),
+    ],
+)
+def test_a_new_fault_told_plainly_in_another_part_of_the_home(text: str, category: Label) -> None:
+    """No "also", no "PS": a fault in a part of the home the rest of the message never names."""
+    assert flags.detect_also_service_request(msg(text, category)).startswith("plain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same system in other words: the repair complained of
+        "Six weeks I've waited for the boiler part and nobody rings back. The radiators are "
+        "stone cold.",
+        # a fault that opens the message is what it is about
+        "The back door lock is broken. I rang about my rent statement and was cut off twice.",
+        # chased, caused by something else, or in the job complained of
+        "The man you sent about my recharge was rude. The kitchen tap is still dripping.",
+        "I was charged for a missed appointment. The hall ceiling was damaged by the leak.",
+        "Your contractor fitted my new bathroom badly and was rude to my mum. The extractor "
+        "fan doesn't work.",
+        # a vehicle, a neighbour's home, a list of the job's faults
+        "Nobody replied about the noise from no. 4. Their visitors smashed my car window.",
+        "The staff at the office were rude to me. My neighbour's fence is broken.",
+    ],
+)
+def test_a_plain_fault_tied_to_the_complaint_is_not_new(text: str) -> None:
+    assert flags.detect_also_service_request(msg(text)) is None
+
+
 def test_a_fault_begun_lately_and_told_first_is_the_complaint_itself() -> None:
     text = ("Hi, I'm writing for my dad. His heating has been off since Wednesday. He was given "
             "an engineer for Friday, and again for Saturday, and nobody came either time.")
