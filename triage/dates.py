@@ -12,8 +12,9 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
-from triage.rule_engine import compile_all
+from triage.rule_engine import Rule, candidate_rules, compile_all, may_match
 
 MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -221,6 +222,35 @@ ORDINALS = {"2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, 
 JUST_BEFORE_NOT_ISSUE = re.compile(r"\b(?:every|each|per)\s+$")
 
 
+# Each finder runs only on a text that has what every one of its matches needs, so most texts skip
+# most finders (see FINDERS). For most finders that is a needle of one of their patterns: those
+# patterns (and LEARNT_LATELY) are also the rules of one table of `triage.rule_engine`, whose
+# needles the shared scan finds along with the flag tables' (the detectors scan the same
+# lower-cased text), so that the test is a look-up or two. Where the needles would be digits or
+# punctuation, a small pattern tells more.
+# Two finders are gated by how their matches start, whose needles tell more than their own would:
+# RELATIVE_MONTH by a cue and a month, one alternative per cue, so that the needles are phrases
+# ("in may") rather than months ("may"); FOREIGN_MONTH_YEAR by its month word rather than the year.
+RELATIVE_MONTH_START = re.compile("|".join(
+    rf"\b{cue}\s+{MONTH}" for cue in ("since", "from", "in", "back in", "last",
+                                     "(?:in|since|from) early", "(?:in|since|from) late")))
+FOREIGN_MONTH_WORD = re.compile(
+    r"\b(?:" + "|".join(stem for stems in FOREIGN_MONTH_STEMS.values() for stem in stems) + ")")
+GATED = (MONTH_YEAR, RELATIVE_MONTH_START, RELATIVE_SEASON, RELATIVE_YEAR, DURATION, VAGUE_YEARS,
+         COVID, SEASONS_BACK, YEAR_AGO_LAST, FOREIGN_MONTH_WORD, NTH_IN_A_ROW, LEARNT_LATELY)
+GATES = compile_all(*(pattern.pattern for pattern in GATED))
+RULES: dict[re.Pattern[str], Rule] = dict(zip(GATED, GATES))  # each pattern's rule
+
+
+def may_match_one(*patterns: re.Pattern[str]) -> Callable[[str], object]:
+    """A test that one of these patterns (of GATED) may match a lower-cased text: true for every
+    text that one of them matches."""
+    rules = tuple(RULES[pattern] for pattern in patterns)
+    if len(rules) == 1:
+        return rules[0].candidates
+    return lambda text: any(rule.candidates(text) for rule in rules)
+
+
 def months_between(start: date, end: date) -> float:
     """Whole-and-fractional months from start to end (negative if start is later)."""
     return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
@@ -367,19 +397,19 @@ def find_durations(text: str, received: date) -> Iterator[tuple[float, str]]:
         if (is_issue_span(text, m.start(), m.end()) and is_ongoing(text, m.start(), m.end())
                 and not ALL_WELL_BEFORE.search(text, max(0, m.start() - 90), m.start())):
             yield duration_months(m.group(1) or "", m.group(2), m.group(3), m.group(4)), m.group(0)
-    for m in VAGUE_YEARS.finditer(text):
+    for m in RULES[VAGUE_YEARS].finditer(text):  # (the test in FINDERS may be DURATION's)
         if is_issue_span(text, m.start(), m.end()):
             yield 24.0, m.group(0)
 
 
 def find_foreign_spans(text: str, received: date) -> Iterator[tuple[float, str]]:
     """'din 2023', 'od dwóch lat', 'há três anos', 'منذ سنتين', '2023'ten beri', 'দুই বছর ধরে'."""
-    for rule in FOREIGN_SINCE_YEAR:
-        for m in rule.pattern.finditer(text) if rule.candidates(text) else ():
+    for rule in candidate_rules(FOREIGN_SINCE_YEAR, text):
+        for m in rule.pattern.finditer(text):
             year = int(m.group(1))  # int() reads Bengali digits too
             yield months_between(date(year, 7, 15), received), m.group(0)
-    for rule in FOREIGN_YEARS:
-        for m in rule.pattern.finditer(text) if rule.candidates(text) else ():
+    for rule in candidate_rules(FOREIGN_YEARS, text):
+        for m in rule.pattern.finditer(text):
             groups = m.groupdict()
             amount = next(v for k, v in groups.items() if v and k != "so_half")
             years = int(amount) if amount.isdigit() else FOREIGN_NUMBERS.get(amount, 0)
@@ -423,44 +453,55 @@ def find_nth_in_a_row(text: str, received: date) -> Iterator[tuple[float, str]]:
         yield (ORDINALS[m.group(1)] - 1) * 12.0 + 0.5, m.group(0)
 
 
-def any_of(*needles: str) -> Callable[[str], bool]:
-    """A cheap test that a lower-cased text has one of the strings every match needs."""
-    return lambda text: any(needle in text for needle in needles)
-
-
 def all_of(*tests: Callable[[str], object]) -> Callable[[str], bool]:
     """Every one of the tests passes."""
     return lambda text: all(test(text) for test in tests)
 
 
-has_year = re.compile(r"(?:19|20)\d\d").search
-# What an all-ASCII text needs for a foreign span (other texts are always searched).
-FOREIGN_ASCII_CUES = re.compile(r"\b(?:din|desde|od|ers|depuis|dal|seit|nuo|ha|hace|saal|sal|baras|"
-                                r"sano|yildir|ani|ans|anni|jahren|metus|metai|metu)\b|beri\b")
-# Each finder with what every one of its matches contains, so most texts skip most finders.
+A_YEAR = re.compile(r"(?:19|20)\d\d")
+SLASHED_PAIR = re.compile(r"\d\d/\d\d")  # as in "2021/22"
+# A digit, "/" or ".", a digit: two patterns that start with the punctuation, which `re` skips to,
+# rather than one that starts with \d, which it tries at every character.
+SLASH_BETWEEN_DIGITS = re.compile(r"/(?<=\d/)\d")
+DOT_BETWEEN_DIGITS = re.compile(r"\.(?<=\d\.)\d")
+
+
+@lru_cache(maxsize=1)
+def has_year(text: str) -> bool:
+    """Whether the text has a year of the 1900s or 2000s (three finders ask it of each text); the
+    regex, which reads every character, only where "19" or "20" is."""
+    return ("20" in text or "19" in text) and A_YEAR.search(text) is not None
+
+
+# Each finder with a test that passes every text it can find a span in.
 FINDERS: tuple[tuple[Callable[[str, date], Iterator[tuple[float, str]]], Callable], ...] = (
-    (find_month_years, all_of(has_year, any_of(*MONTHS))),
-    (find_numeric_dates, re.compile(r"\d[/.]\d").search),
+    (find_month_years, all_of(has_year, may_match_one(MONTH_YEAR))),
+    (find_numeric_dates,
+     lambda text: SLASH_BETWEEN_DIGITS.search(text) or DOT_BETWEEN_DIGITS.search(text)),
     (find_bare_years, has_year),
-    (find_financial_years, re.compile(r"\d\d/\d\d").search),
-    (find_relative_months, any_of(*MONTHS)),
-    (find_relative_seasons, any_of(*SEASONS)),
-    (find_relative_years, any_of("year")),
-    (find_durations, any_of("yr", "year", "saal", "blynedd", "yıl", "month", "mth", "mnth",
-                            "miesięcy", "mahine")),
-    (find_foreign_spans, lambda text: not text.isascii() or FOREIGN_ASCII_CUES.search(text)),
-    (find_covid, any_of("covid", "pandemic", "lockdown")),
-    (find_seasons_back, any_of("christmases", "xmases", "winters", "summers", "springs", "autumns",
-                               "easters")),
-    (find_year_ago_last, any_of("year ago last")),
-    (find_foreign_month_years, has_year),
-    (find_nth_in_a_row, any_of(" in a row", "running", "on the trot")),
+    (find_financial_years, lambda text: "/" in text and SLASHED_PAIR.search(text)),
+    (find_relative_months, may_match_one(RELATIVE_MONTH_START)),
+    (find_relative_seasons, may_match_one(RELATIVE_SEASON)),
+    (find_relative_years, may_match_one(RELATIVE_YEAR)),
+    (find_durations, may_match_one(DURATION, VAGUE_YEARS)),
+    (find_foreign_spans,
+     lambda text: may_match(FOREIGN_SINCE_YEAR, text) or may_match(FOREIGN_YEARS, text)),
+    (find_covid, may_match_one(COVID)),
+    (find_seasons_back, may_match_one(SEASONS_BACK)),
+    (find_year_ago_last, may_match_one(YEAR_AGO_LAST)),
+    (find_foreign_month_years, all_of(has_year, may_match_one(FOREIGN_MONTH_WORD))),
+    (find_nth_in_a_row, may_match_one(NTH_IN_A_ROW)),
 )
 
 
 def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, str] | None:
     """The oldest reference in the text as (months before receipt, evidence), or None."""
-    text = text.lower()  # the patterns are lower-case, compiled without re.I for speed
+    return oldest_reference(text.lower(), received_at)
+
+
+def oldest_reference(text: str, received_at: datetime | None) -> tuple[float, str] | None:
+    """`issue_age` of a lower-cased text (the patterns are lower-case, compiled without re.I for
+    speed)."""
     stamp = received_at or datetime.now(UTC)
     # A naive time (e.g. read back from SQLite) is taken as UTC, as the gateway stores it.
     received = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone(UTC).date()
@@ -472,9 +513,10 @@ def issue_age(text: str, received_at: datetime | None = None) -> tuple[float, st
 def out_of_time(text: str, received_at: datetime | None = None) -> str | None:
     """Evidence that the issue began more than twelve months before receipt, else None. A writer
     who only learnt of it lately ("I found out last month") is in time, whenever it began."""
-    if LEARNT_LATELY.search(text.lower()):
+    text = text.lower()
+    if RULES[LEARNT_LATELY].search(text):
         return None
-    age = issue_age(text, received_at)
+    age = oldest_reference(text, received_at)
     if age is None or age[0] <= THRESHOLD_MONTHS:
         return None
     return f"{age[1].strip()} (~{math.ceil(age[0])} months before receipt)"

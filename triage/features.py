@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
+from ahocorasick_rs import AhoCorasick
+
+from triage.rule_engine import required_substrings
 
 
+HAS_DIGIT = re.compile(r"\d").search
 # Order matters: case references and e-mails before phone numbers, phone numbers before digits.
-# Each is tried only when the text has what every match needs ("@", a digit...), which is cheaper.
-DIGIT = "digit"
-NORMALISERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (re.compile(r"\b[a-z]{2,4}-\d{4}-\d{3,}\b", re.I), " caseref ", (DIGIT, "-")),
-    (re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"), " emailaddr ", ("@",)),
-    (re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I), " weblink ", ("://|www.",)),
-    (re.compile(r"(?<!\w)(\+44\s?\(?0?\)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"), " phonenum ",
-     (DIGIT,)),
-    (re.compile(r"\d+"), "0", (DIGIT,)),
+# Each is tried only on a text that has what every match needs (four digits between hyphens, an
+# "@", a digit...), which is cheaper to look for. The phone pattern looks behind its first
+# character ("+" or "0") for a word character, rather than before it, and the digits pattern is
+# \d\d* rather than \d+, so that `re` can skip straight to the characters they start with.
+NORMALISERS: tuple[tuple[re.Pattern[str], str, Callable[[str], object]], ...] = (
+    (re.compile(r"\b[a-z]{2,4}-\d{4}-\d{3,}\b", re.I), " caseref ", re.compile(r"-\d{4}-").search),
+    (re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b"), " emailaddr ", lambda text: "@" in text),
+    (re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I), " weblink ",
+     lambda text: "://" in text or "www." in text),
+    (re.compile(r"(?:\+(?<!\w\+)44\s?\(?0?\)?|0(?<!\w0))\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+     " phonenum ", HAS_DIGIT),
+    (re.compile(r"\d\d*"), "0", HAS_DIGIT),
     # Runs of blanks, and any tab, CR, FF or VT (a lone space stays): each has "  " or one of those.
-    (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ", ("  |\t|\r|\f|\v",)),
+    (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ",
+     lambda text: any(map(text.__contains__, ("  ", "\t", "\r", "\f", "\v")))),
 )
-HAS_DIGIT = re.compile(r"\d")
 # Residents write in many languages; a few key words are tagged with an English token after them so
 # the few non-English training messages teach the model the same cues as the English ones.
 LEXICON_WORDS: tuple[tuple[str, str], ...] = (
@@ -42,6 +50,9 @@ LEXICON_WORDS: tuple[tuple[str, str], ...] = (
 # One pattern for all seven, so the text is scanned once; each match gets its word's token.
 LEXICON = re.compile(r"(?<!\w)(?:" + "|".join(
     f"(?P<{token}>{words})" for token, words in LEXICON_WORDS) + r")(?!\w)")
+# Most messages have none of the words: every match contains one of these substrings (see
+# `required_substrings`), which one Aho-Corasick pass looks for.
+LEXICON_CUES = AhoCorasick(sorted(required_substrings(LEXICON.pattern)))
 # Char n-grams are unreadable as reasons unless they are mostly letters.
 READABLE_CHARS = re.compile(r"^\s?[a-z']{3,}\s?$")
 MAX_REASONS = 5
@@ -57,11 +68,10 @@ FUNCTION_WORDS = frozenset(
 def normalise(text: str) -> str:
     """Lower-case a text and replace references, contacts and digits with stable tokens."""
     out = text.lower()
-    out = LEXICON.sub(tagged, out)
-    digit = HAS_DIGIT.search(out) is not None
-    for pattern, replacement, needs in NORMALISERS:
-        if all(digit if need is DIGIT else any(n in out for n in need.split("|"))
-               for need in needs):
+    if LEXICON_CUES.find_matches_as_indexes(out):
+        out = LEXICON.sub(tagged, out)
+    for pattern, replacement, needed in NORMALISERS:
+        if needed(out):
             out = pattern.sub(replacement, out)
     return out.strip()
 

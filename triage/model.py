@@ -55,10 +55,13 @@ def unpack_flag_models(bundle: dict) -> dict[Flag, FlagModel]:
     return {Flag(name): FlagModel.from_dict(data) for name, data in stored.items()}
 
 
+LABEL_VALUES = tuple(label.value for label in Label)  # in Label's order (iterating it is slow)
+
+
 def rounded_probabilities(labels: Sequence[str], row: np.ndarray) -> dict[str, float]:
     """All six labels' probabilities to 4 dp, the largest absorbing the rounding error."""
-    probs = {label.value: 0.0 for label in Label}
-    probs.update({label: round(float(p), 4) for label, p in zip(labels, row)})
+    probs = dict.fromkeys(LABEL_VALUES, 0.0)
+    probs.update(zip(labels, [round(p, 4) for p in map(float, row)]))
     top = max(probs, key=probs.__getitem__)
     probs[top] = round(1.0 - sum(p for k, p in probs.items() if k != top), 4)
     return probs

@@ -81,8 +81,15 @@ class Rule:
         branches = self.gates.candidates(text).get(self.number)
         return self.search_branches(text, branches) if branches else None
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)`; nothing when no alternative can match."""
+        return self.pattern.finditer(text) if self.candidates(text) else iter(())
+
     def search_branches(self, text: str, branches: set[int]) -> re.Match[str] | None:
         """The leftmost match of the given alternatives, the earlier alternative on a tie."""
+        if len(branches) == 1:  # the usual case: that alternative's match
+            (branch,) = branches
+            return (self.compiled[branch] or self.compile(branch)).search(text)
         found = None
         for branch in sorted(branches):
             match = (self.compiled[branch] or self.compile(branch)).search(text)
@@ -93,7 +100,7 @@ class Rule:
     def sub(self, repl: str, text: str) -> str:
         """`pattern.sub(repl, text)`: skipped when no alternative can match, else done with only
         the alternatives that can (in order; the others match nowhere in the text)."""
-        branches = self.candidates(text)
+        branches = self.gates.candidates(text).get(self.number)
         if not branches:
             return text
         if len(branches) == len(self.parts) or BACKREFERENCE.search(self.source):
@@ -171,8 +178,9 @@ class Gates:
         return bits
 
     def decode(self, bits: int) -> dict[int, set[int]]:
-        """The alternatives whose bits are set, by rule number; kept, since the same few
-        combinations come up again and again."""
+        """The alternatives whose bits are set, by rule number (in the rules' order, which
+        `first_match` relies on); kept, since the same few combinations come up again and
+        again."""
         found: dict[int, set[int]] = {}
         for bit in set_bits(bits):
             number, branch = self.alternatives[bit]
@@ -312,6 +320,12 @@ ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 or c == ord("_") else 32 f
 def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
     """The match of the first rule of a table that matches: `next(r.search(text) ...)`, with one
     look at the table's gates instead of one per rule."""
+    if type(table) is Table:  # a whole table: only the rules that may match are visited
+        for number, branches in table.gates.candidates(text).items():
+            match = table[number].search_branches(text, branches)
+            if match:
+                return match
+        return None
     gates, found = None, {}
     for rule in table:
         if rule.gates is not gates:
@@ -327,20 +341,34 @@ def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
 
 def may_match(table: Iterable[Rule], text: str) -> bool:
     """Whether any rule of the table has an alternative whose needles occur in the text."""
+    if type(table) is Table:
+        return bool(table.gates.candidates(text))
     return any(rule.gates.candidates(text).get(rule.number) for rule in table)
 
 
-def compile_all(*patterns: str, flags: int = 0) -> tuple[Rule, ...]:
+def candidate_rules(table: Table, text: str) -> list[Rule]:
+    """The rules of a whole table that may match the text, in order (one look at its gates)."""
+    return [table[number] for number in table.gates.candidates(text)]
+
+
+class Table(tuple):
+    """The rules `compile_all` made together, which share one `Gates` (a slice of it, or rules
+    of several tables joined, is a plain tuple, which the functions above take rule by rule)."""
+
+    gates: Gates
+
+
+def compile_all(*patterns: str, flags: int = 0) -> Table:
     """A Rule per pattern; they are matched against lower-cased text (twice as fast as re.I)."""
-    table = tuple(Rule(p, flags) for p in patterns)
-    gates = Gates(list(table), flags, SHARED)
+    table = Table(Rule(p, flags) for p in patterns)
+    table.gates = Gates(list(table), flags, SHARED)
     for number, rule in enumerate(table):
-        rule.gates, rule.number = gates, number
+        rule.gates, rule.number = table.gates, number
     TABLES.append(table)
     return table
 
 
-TABLES: list[tuple[Rule, ...]] = []  # every table made by compile_all
+TABLES: list[Table] = []  # every table made by compile_all
 SHARED = Index()  # the alternatives of every table made by compile_all
 
 
@@ -499,6 +527,13 @@ def make_needles(source: str, flags: int) -> frozenset[str] | None:
         needles = stored[key]
         return None if needles is None else frozenset(needles)
     return derive_needles(source, flags)
+
+
+def required_substrings(source: str) -> frozenset[str] | None:
+    """Substrings of which every match of a pattern (compiled without flags) contains one: the
+    longest stretch of text of each of its needles; None when it has no needles."""
+    needles = derive_needles(source, 0)
+    return None if needles is None else frozenset(needle_test(needle)[1] for needle in needles)
 
 
 def derive_needles(source: str, flags: int) -> frozenset[str] | None:

@@ -126,9 +126,11 @@ class Rows:
         """Each document's feature vector times ``weights`` (outputs × features), a row each.
 
         Gathering from each output's contiguous row of weights (C order) is faster than gathering
-        each feature's weights together.
+        each feature's weights together. The gathered weights are multiplied in place: a second
+        array of that size (megabytes for a batch) costs more than the multiplication.
         """
-        products = weights.take(self.index, axis=1) * self.values
+        products = weights.take(self.index, axis=1)
+        products *= self.values
         if len(self) == 1 and len(self.index):
             return document_sum(products).T  # one document: the same sums, fewer operations
         # In C order, as the calibrators' row reductions then run alike for any number of rows.

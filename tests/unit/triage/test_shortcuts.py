@@ -1,0 +1,102 @@
+"""Shortcuts taken for speed give exactly what the plain way gives: whole tables at once, gated
+finders and substitutions, letters counted only as far as needed."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
+from tests.unit.triage.test_rule_gates import TABLES  # every named rule table
+from triage import dates
+from triage.corpus_io import load_corpus
+from triage.features import LEXICON, LEXICON_CUES, LEXICON_WORDS, NORMALISERS
+from triage.language import LETTER, has_letters
+from triage.rule_engine import (
+    Table,
+    candidate_rules,
+    first_match,
+    may_match,
+    required_substrings,
+)
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Every twelfth training message as the detectors see it: as written and lower-cased."""
+    bodies = [f"{e.subject}\n{e.text}" if e.subject else e.text for e in load_corpus()[::12]]
+    return bodies + [b.lower() for b in bodies]
+
+
+def span(match: re.Match[str] | None) -> tuple[tuple[int, int], str] | None:
+    return match and (match.span(), match.group(0))
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_a_whole_table_is_searched_as_its_rules_one_by_one(name: str, texts: list[str]) -> None:
+    """`first_match` and `may_match` on a table made by `compile_all` (which visit only the rules
+    that may match) give what they give on the same rules in a plain tuple."""
+    table = TABLES[name]
+    if type(table) is not Table:
+        pytest.skip("not a whole table")
+    rules = tuple(table)
+    for text in texts:
+        assert span(first_match(table, text)) == span(first_match(rules, text))
+        assert may_match(table, text) == may_match(rules, text)
+        assert candidate_rules(table, text) == [rule for rule in rules if rule.candidates(text)]
+
+
+def test_rule_finditer_finds_what_the_pattern_finds(texts: list[str]) -> None:
+    for rule in dates.GATES:
+        for text in texts:
+            got = [span(m) for m in rule.finditer(text.lower())]
+            assert got == [span(m) for m in rule.pattern.finditer(text.lower())]
+
+
+def test_every_lexicon_match_contains_a_cue() -> None:
+    """LEXICON_CUES may skip the substitution only where LEXICON finds nothing: wherever LEXICON
+    finds one of its words (in several forms and neighbourhoods), a cue is in the match."""
+    cues = required_substrings(LEXICON.pattern)
+    assert cues and all(cues)
+    rng = random.Random(0)
+    samples = []
+    for _, words in LEXICON_WORDS:
+        for word in words.split("|"):
+            for _ in range(5):
+                sample = re.sub(r"\[(.)(.)\]", lambda m: rng.choice(m.groups()), word)
+                samples.append(sample.replace(r"\w*", rng.choice(["", "ach", "x1"]))
+                               .replace(r"\S*", rng.choice(["", "ه"])))
+    for sample in samples:
+        for text in (sample, f"x{sample}", f"{sample}y", f"a {sample}, b", f"({sample})"):
+            found = LEXICON.search(text)
+            assert not found or LEXICON_CUES.find_matches_as_indexes(text), text
+            assert not found or any(cue in found.group(0) for cue in cues), text
+
+
+def test_has_letters_reads_only_as_far_as_it_needs() -> None:
+    rng = random.Random(1)
+    alphabet = "ab Z_0٣é\u00b2\u00bd\n.,'😍ש日ſ"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        for at_least in (0, 1, 5, 20, 21):
+            assert has_letters(text, at_least) == (len(LETTER.findall(text)) >= at_least)
+
+
+def test_fast_forms_of_patterns_match_as_the_plain_forms() -> None:
+    """Patterns rewritten to start with a literal that `re` can skip to (or gated by one) find
+    what their plain forms find."""
+    phone, digits = NORMALISERS[3][0], NORMALISERS[4][0]
+    plain_phone = re.compile(r"(?<!\w)(\+44\s?\(?0?\)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+    rng = random.Random(2)
+    alphabet = "0123456789 +()-\t\nab_é٣"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+             for _ in range(20000)]
+    texts += ["+44 (0)20 7946 0000", "x07700 900123", "call 07700900123.", "a1/2/2023 b", "3.5"]
+    numeric_date = dict(dates.FINDERS)[dates.find_numeric_dates]
+    for text in texts:
+        assert phone.sub("#", text) == plain_phone.sub("#", text), text
+        assert digits.sub("0", text) == re.sub(r"\d+", "0", text), text
+        assert bool(numeric_date(text)) == bool(re.search(r"\d[/.]\d", text)), text
+        assert dates.has_year(text) == bool(re.search(r"(?:19|20)\d\d", text)), text
