@@ -23,6 +23,9 @@ from triage.rule_engine import Rule, first_match, may_match
 
 # Quoted e-mail history says what was said before, not what this message says.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")  # also । ؟ 。！？
+# The same breaks where no full stop of Chinese script (。！？) occurs, found three times faster:
+# led by the whitespace itself, so that `re` need not try a lookbehind at every position.
+WESTERN_BREAK = re.compile(r"\s(?:(?<=[.!?\u0964\u061f]\s)\s*|(?<=\n)\n*)")
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60
 
@@ -40,6 +43,8 @@ class FlagInput:
     def body(self) -> str:
         """Subject and text without quoted e-mail history."""
         joined = f"{self.subject}\n{self.text}" if self.subject else self.text
+        if ">" not in joined and "wrote:" not in joined.lower():
+            return joined  # (nothing QUOTED could match)
         return QUOTED.sub(" ", joined)
 
     @cached_property
@@ -148,9 +153,14 @@ def detect_urgent_hazard(msg: FlagInput) -> str | None:
     return found
 
 
+def sentence_breaks(text: str) -> re.Pattern[str]:
+    """`SENTENCE_BREAK`, or `WESTERN_BREAK` (which finds the same breaks) where it may stand in."""
+    return SENTENCE_BREAK if any(stop in text for stop in "\u3002\uff01\uff1f") else WESTERN_BREAK
+
+
 def sentences(text: str) -> list[str]:
     """The text split into sentences (at end punctuation or line breaks)."""
-    return SENTENCE_BREAK.split(text)
+    return sentence_breaks(text).split(text)
 
 
 def sentences_with(text: str, evidence: str) -> Iterator[str]:
@@ -250,7 +260,8 @@ def earliest(rules_: Iterable[Rule], text: str) -> re.Match[str] | None:
 
 def said_new(text: str) -> str | None:
     """A repair said in so many words to be new or not reported before ("no new issue" aside)."""
-    text = rules_more.NO_NEW_ISSUE.sub(" ", text)
+    if " new " in text:  # (in every match of NO_NEW_ISSUE)
+        text = rules_more.NO_NEW_ISSUE.sub(" ", text)
     return find(rules.NEW_ISSUE_SAID, text) or find(rules_more.NEW_ISSUE_SAID_MORE, text)
 
 
@@ -299,10 +310,11 @@ def marked_need(text: str, markers: tuple, defects: tuple, complaint: bool) -> s
     while (marker := earliest(markers, text[position:])) is not None:
         spans.append((position + marker.start(), position + marker.end()))
         position = max(spans[-1][1], spans[-1][0] + 1)
-    openers = complaint and rules_more.OPENER_ANYWHERE.search(text)
+    openers = (complaint and ("and" in text or "plus" in text)
+               and rules_more.OPENER_ANYWHERE.search(text))
     if not spans and not openers:
         return None
-    breaks = list(SENTENCE_BREAK.finditer(text))
+    breaks = list(sentence_breaks(text).finditer(text))
     starts, ends = [0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(text)]
     found = []  # (sentence number, marker start, marker end) in the sentence
     for number, (first, last) in enumerate(zip(starts, ends)) if openers else ():
@@ -417,7 +429,7 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
     (see `rules_more.TIED_FAULT`); not, where the rest names no part of the home, when the rest
     is about repair work (then the fault is that work) or the fault opens the message; with
     ``told_fixed`` (thanks), not when the sentence tells of it as put right."""
-    parts = SENTENCE_BREAK.split(text)
+    parts = sentences(text)
     if len(parts) < 2:
         return None
     tail = 0  # characters after the sentence looked at

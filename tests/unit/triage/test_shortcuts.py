@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-import triage.flags  # noqa: F401  (imports every module of rule tables the detectors use)
 from tests.unit.triage.test_rule_gates import TABLES  # every named rule table
-from triage import dates
+from triage import dates, flags  # (flags imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
 from triage.features import LEXICON, LEXICON_CUES, LEXICON_WORDS, NORMALISERS
 from triage.language import LETTER, has_letters
@@ -34,13 +33,12 @@ def span(match: re.Match[str] | None) -> tuple[tuple[int, int], str] | None:
     return match and (match.span(), match.group(0))
 
 
-@pytest.mark.parametrize("name", sorted(TABLES))
+@pytest.mark.parametrize("name", sorted(n for n, t in TABLES.items() if type(t) is Table))
 def test_a_whole_table_is_searched_as_its_rules_one_by_one(name: str, texts: list[str]) -> None:
     """`first_match` and `may_match` on a table made by `compile_all` (which visit only the rules
-    that may match) give what they give on the same rules in a plain tuple."""
+    that may match) give what they give on the same rules in a plain tuple. (Slices and joined
+    tables are plain tuples already.)"""
     table = TABLES[name]
-    if type(table) is not Table:
-        pytest.skip("not a whole table")
     rules = tuple(table)
     for text in texts:
         assert span(first_match(table, text)) == span(first_match(rules, text))
@@ -100,3 +98,16 @@ def test_fast_forms_of_patterns_match_as_the_plain_forms() -> None:
         assert digits.sub("0", text) == re.sub(r"\d+", "0", text), text
         assert bool(numeric_date(text)) == bool(re.search(r"\d[/.]\d", text)), text
         assert dates.has_year(text) == bool(re.search(r"(?:19|20)\d\d", text)), text
+
+
+def test_western_sentence_breaks_are_the_full_ones(texts: list[str]) -> None:
+    """Where no 。！？ occurs, `WESTERN_BREAK` splits every text where `SENTENCE_BREAK` does."""
+    rng = random.Random(2)
+    pieces = ["word", ".", "!", "?", " ", "  ", "\n", "\n\n", " \n", "\t", "\u0964", "\u061f", "x."]
+    fuzzed = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts + fuzzed:
+        assert flags.sentence_breaks(text) is flags.WESTERN_BREAK
+        assert flags.WESTERN_BREAK.split(text) == flags.SENTENCE_BREAK.split(text), repr(text)
+        assert ([m.span() for m in flags.WESTERN_BREAK.finditer(text)]
+                == [m.span() for m in flags.SENTENCE_BREAK.finditer(text)])
+    assert flags.sentence_breaks("好了。谢谢") is flags.SENTENCE_BREAK
