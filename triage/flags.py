@@ -426,9 +426,10 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
     """A fault told in a sentence of its own with no marker, in a part of the home that belongs
     to none of the systems the rest of the message names: "I was charged for a missed
     appointment … The shower pull switch has jammed." Not when its sentence ties it to the rest
-    (see `rules_more.TIED_FAULT`); not, where the rest names no part of the home, when the rest
-    is about repair work (then the fault is that work) or the fault opens the message; with
-    ``told_fixed`` (thanks), not when the sentence tells of it as put right."""
+    (see `rules_more.TIED_FAULT`) or it is in the first half of the message (where what the
+    message is about is told); not, where the rest names no part of the home, unless the rest is
+    about some other matter than a repair (`rules_more.OTHER_MATTER`); with ``told_fixed``
+    (thanks), not when the sentence tells of it as put right."""
     parts = sentences(text)
     if len(parts) < 2:
         return None

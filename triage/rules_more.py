@@ -672,21 +672,22 @@ HOME_SYSTEMS = tuple(re.compile(rf"\b(?:{words})\b") for words in (
 # back again, caused by something or someone else or by their workers, a pest, "if" it happened;
 # a fault in a neighbour's home or to a vehicle; quoted words.
 TIED_FAULT = re.compile(
-    r"\b(?:still|again|already|reported|job (?:no\.? |number |ref\w* )?\d+|report(?:ing)? it|chas\w*|told (?:you|them)|(?:\d+|a|an|"
-    r"one|two|three|four|five|six|several|few|many|couple of) (?:days?|weeks?|months?|years?|"
-    r"times)|(?:2nd|3rd|\d+th|second|third|fourth|fifth) time|day \d+|since(?! (?:yesterday|"
-    r"this morning|last night|the weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|"
-    r"because|caus\w+|due to|result\w*|come back|came back|returned|engineers?|contractors?|"
-    r"operatives?|plumbers?|electricians?|workm[ae]n|fitters?|builders?|surveyors?|(?:they|you|he|she) "
-    r"(?:left|broke|damaged|did)|fitted|installed|replaced|repaired|fixed|poorly|badly|bodged|botched|cowboy|same|worse|"
-    r"spread\w*|rats?|mice|pests?|vermin|cockroach\w*|if|like when|in case|neighbou?r\w*|"
-    r"next door|upstairs|downstairs|cars?|vans?|vehicles?|bikes?|bicycles?|motorbikes?|"
-    r"scooters?|by (?:the|a|an|his|her|their|some|your)|also|"
-    r"too|as well|coming (?:in|through)|come through|through the)\b|(?:^|\s)['\u2018\u201c\"]")
+    r"\b(?:still|again|already|reported|report(?:ing)? it|chas\w*|told (?:you|them)|job (?:no\.? |"
+    r"number |ref\w* )?\d+|(?:\d+|a|an|one|two|three|four|five|six|several|few|many|couple of) "
+    r"(?:days?|weeks?|months?|years?|times)|(?:2nd|3rd|\d+th|second|third|fourth|fifth) time|"
+    r"day \d+|since(?! (?:yesterday|this morning|last night|the weekend|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day))|because|caus\w+|due to|result\w*|come back|came back|returned|"
+    r"engineers?|contractors?|operatives?|plumbers?|electricians?|workm[ae]n|fitters?|builders?|"
+    r"surveyors?|(?:they|you|he|she) (?:left|broke|damaged|did)|fitted|installed|replaced|"
+    r"repaired|fixed|poorly|badly|bodged|botched|cowboy|same|worse|spread\w*|rats?|mice|pests?|"
+    r"vermin|cockroach\w*|if|like when|in case|neighbou?r\w*|next door|upstairs|downstairs|cars?|"
+    r"vans?|vehicles?|bikes?|bicycles?|motorbikes?|scooters?|by (?:the|a|an|his|her|their|some|"
+    r"your)|also|too|as well|coming (?:in|through)|come through|through the)\b|"
+    r"(?:^|\s)['\u2018\u201c\"]")
 # With no part of the home named elsewhere, a plain fault is new only beside a matter that is no
 # repair: money, letters and records, staff conduct, housing applications, neighbours, services.
 OTHER_MATTER = re.compile(
-    r"\b(?:charg\w*|£|refund\w*|rent|arrears|recharge\w*|overpa\w*|direct debit|invoice|bill\w*|"
+    r"£|\b(?:charg\w*|refund\w*|rent|arrears|recharge\w*|overpa\w*|direct debit|invoice|bill\w*|"
     r"letters?|statement|records?|my (?:old )?address|data|privacy|confiden\w*|transfer|"
     r"housing register|application|bidding|mutual exchange|tenancy|rude\w*|attitude|manner|"
     r"shout\w*|swear\w*|spoke to me|humiliat\w*|discriminat\w*|officer|staff|receptionist|"
