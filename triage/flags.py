@@ -21,11 +21,11 @@ from triage.dates import out_of_time
 from triage.labels import Flag, Label
 from triage.rule_engine import Rule, first_match, may_match
 
-# Quoted e-mail history says what was said before, not what this message says.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")  # also । ؟ 。！？
 # The same breaks where no full stop of Chinese script (。！？) occurs, found three times faster:
 # led by the whitespace itself, so that `re` need not try a lookbehind at every position.
 WESTERN_BREAK = re.compile(r"\s(?:(?<=[.!?\u0964\u061f]\s)\s*|(?<=\n)\n*)")
+# Quoted e-mail history says what was said before, not what this message says.
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60
 
