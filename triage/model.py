@@ -14,7 +14,7 @@ import numpy as np
 from triage.context import ContextEvidence, EarlierContact, reweigh, weigh
 from triage.features import compose, describe_terms, term_contributions
 from triage.flag_models import FlagModel, allowed
-from triage.flags import FlagInput, detect_flags
+from triage.flags import FlagInput, detect_also_service_request, detect_flags
 from triage.labels import Flag, Label
 from triage.language import detect_language, identifier, warm_up
 from triage.model_file import ModelError, read_model_file
@@ -55,6 +55,8 @@ def unpack_flag_models(bundle: dict) -> dict[Flag, FlagModel]:
     return {Flag(name): FlagModel.from_dict(data) for name, data in stored.items()}
 
 
+RUNNER_UPS = (Label.COMPLAINT, Label.ASB_REPORT)  # what a service request may yet be, for its flags
+RUNNER_UP = 0.1  # the probability at which a service request is judged as its runner-up too
 LABEL_VALUES = tuple(label.value for label in Label)  # in Label's order (iterating it is slow)
 
 
@@ -105,6 +107,8 @@ class Triager:
         models = list(self._flag_models.values())
         self._flag_weights = np.array([m.coef for m in models]) if models else None
         self._flag_bias = np.array([m.intercept for m in models])
+        self._runner_up_columns = [(self._labels.index(label.value), label) for label in RUNNER_UPS
+                                   if label.value in self._labels]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Triager:
@@ -175,7 +179,22 @@ class Triager:
         if (evidence is not None and evidence.complaint_follow_up and category is Label.COMPLAINT
                 and Flag.ESCALATION not in found):
             found[Flag.ESCALATION] = f"follows up complaint {evidence.complaint_follow_up}"
+        if category is Label.SERVICE_REQUEST and (runner_up := self._runner_up(decision)):
+            also = detect_also_service_request(
+                FlagInput(inp.text, inp.subject, runner_up, inp.received_at))
+            if also:
+                found[Flag.ALSO_SERVICE_REQUEST] = f"if {runner_up.value}: {also}"
         return sorted(found.items(), key=lambda pair: pair[0].value)
+
+    def _runner_up(self, decision: Decision) -> Label | None:
+        """For a message taken for a service request, a complaint or ASB report it may yet be.
+
+        Such a message (p ≥ `RUNNER_UP`) is held for review at the default service-request
+        threshold; judged as that runner-up for `also_service_request`, a further repair it
+        reports is flagged for the reviewer, and is not lost if the reviewer makes it a complaint.
+        """
+        best = max(self._runner_up_columns, key=lambda pair: decision.proba[pair[0]], default=None)
+        return best[1] if best and decision.proba[best[0]] >= RUNNER_UP else None
 
     def _flag_probabilities(self, rows: Rows) -> list[list[float]]:
         """Each learned detector's probability for each message, in `_flag_models` order."""

@@ -669,20 +669,25 @@ HOME_SYSTEMS = tuple(re.compile(rf"\b(?:{words})\b") for words in (
     r"floor\w*|carpet|lino|vinyl|skirting",
 ))
 # Words in the fault's own sentence that tie it to what the rest complains of: chased, lasting,
-# back again, caused by something or someone else or by their workers, a pest, "if" it happened;
-# a fault in a neighbour's home or to a vehicle; quoted words.
+# back again, caused by something or someone else or by their workers, a pest, "if" it happened
+# (not "it drips if you turn it"); a fault in a neighbour's home ("from upstairs", not "the
+# upstairs toilet") or to a vehicle; quoted words.
 TIED_FAULT = re.compile(
-    r"\b(?:still|again|already|reported|report(?:ing)? it|chas\w*|told (?:you|them)|job (?:no\.? |"
-    r"number |ref\w* )?\d+|(?:\d+|a|an|one|two|three|four|five|six|several|few|many|couple of) "
+    r"(?:^\s*|\b(?:what|even|and|but|so|as) )if\b|"
+    r"\b(?:still|again|already|reported|report(?:ing)? it|chas\w*|told (?:you|them)|"
+    r"job (?:no\.? |number |ref\w* )?\d+|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|several|few|many|couple of) "
     r"(?:days?|weeks?|months?|years?|times)|(?:2nd|3rd|\d+th|second|third|fourth|fifth) time|"
     r"day \d+|since(?! (?:yesterday|this morning|last night|the weekend|(?:mon|tues|wednes|thurs|"
     r"fri|satur|sun)day))|because|caus\w+|due to|result\w*|come back|came back|returned|"
     r"engineers?|contractors?|operatives?|plumbers?|electricians?|workm[ae]n|fitters?|builders?|"
     r"surveyors?|(?:they|you|he|she) (?:left|broke|damaged|did)|fitted|installed|replaced|"
     r"repaired|fixed|poorly|badly|bodged|botched|cowboy|same|worse|spread\w*|rats?|mice|pests?|"
-    r"vermin|cockroach\w*|if|like when|in case|neighbou?r\w*|next door|upstairs|downstairs|cars?|"
-    r"vans?|vehicles?|bikes?|bicycles?|motorbikes?|scooters?|by (?:the|a|an|his|her|their|some|"
-    r"your)|also|too|as well|coming (?:in|through)|come through|through the)\b|"
+    r"vermin|cockroach\w*|like when|in case|neighbou?r\w*|next door|(?:from|flat|people|family|"
+    r"lives?) (?:up|down)stairs|cars?|vans?|vehicles?|bikes?|bicycles?|motorbikes?|scooters?|"
+    r"(?:\w+ed|\w+en|broke|done|hit|burnt|cut|bent|torn|split|left|put) "
+    r"(?:(?:in|off|down|out|up) )?by (?:the|a|an|his|her|their|some|your)|also|too|as well|"
+    r"coming (?:in|through)|come through|through the)\b|"
     r"(?:^|\s)['\u2018\u201c\"]")
 # With no part of the home named elsewhere, a plain fault is new only beside a matter that is no
 # repair: money, letters and records, staff conduct, housing applications, neighbours, services.

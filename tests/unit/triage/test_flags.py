@@ -347,6 +347,13 @@ def test_damage_left_by_asb_in_many_ways(text: str) -> None:
          "chirping.", Label.ASB_REPORT),
         ("Big thank you to the caretaker for clearing the drying area. The kitchen extractor "
          "fan has stopped working.", Label.COMPLIMENT),
+        # "if", "by", "downstairs" telling of the fault itself, not of its cause
+        ("Nobody answers about my rent statement. The kitchen drawer runners have broken and it "
+         "drops out if you pull it.", Label.COMPLAINT),
+        ("The officer was rude when I asked about my transfer. The stair rail by the front door "
+         "has worked loose.", Label.COMPLAINT),
+        ("I was charged £40 for rubbish that wasn't mine. Downstairs toilet won't flush.",
+         Label.COMPLAINT),
     ],
 )
 def test_a_new_fault_told_plainly_in_another_part_of_the_home(text: str, category: Label) -> None:
@@ -370,6 +377,10 @@ def test_a_new_fault_told_plainly_in_another_part_of_the_home(text: str, categor
         # a vehicle, a neighbour's home, a list of the job's faults
         "Nobody replied about the noise from no. 4. Their visitors smashed my car window.",
         "The staff at the office were rude to me. My neighbour's fence is broken.",
+        "I was charged for a missed appointment. Water is dripping through the bathroom ceiling "
+        "from upstairs.",
+        "The call centre cut me off twice. If the landing light is broken nobody can see the step.",
+        "The caretaker was rude to my wife. The bin store door was smashed in by the kids.",
     ],
 )
 def test_a_plain_fault_tied_to_the_complaint_is_not_new(text: str) -> None:

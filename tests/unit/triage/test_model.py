@@ -6,11 +6,19 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 import skops.io as sio
 
-from triage.labels import LABELS, Label
-from triage.model import ModelError, TriageInput, TriageResult, Triager, rounded_probabilities
+from triage.labels import LABELS, Flag, Label
+from triage.model import (
+    Decision,
+    ModelError,
+    TriageInput,
+    TriageResult,
+    Triager,
+    rounded_probabilities,
+)
 
 RECEIVED = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -60,6 +68,25 @@ def test_batch_matches_single(triager: Triager) -> None:
     inputs = [TriageInput("Thank you so much to the team"), TriageInput("fix my tap please")]
     assert triager.classify_batch(inputs) == [triager.classify(i) for i in inputs]
     assert triager.classify_batch([]) == []
+
+
+@pytest.mark.parametrize(("complaint", "flagged"), [(0.3, True), (0.05, False)])
+def test_a_service_request_that_may_be_a_complaint_keeps_a_further_repair(
+        triager: Triager, complaint: float, flagged: bool) -> None:
+    """Taken for a repair request but likely enough a complaint (so held for review), a message's
+    further repair is flagged as it would be in a complaint, saying so; unlikely, it is not."""
+    labels = list(triager._labels)
+    proba = np.zeros(len(labels))
+    proba[labels.index("complaint")] = complaint
+    proba[labels.index("service_request")] = 1 - complaint
+    decision = Decision(proba, labels.index("service_request"), Label.SERVICE_REQUEST, None)
+    text = ("You have added £60 to my rent account for clearing rubbish that was never mine. The "
+            "bedroom window catch has snapped.")
+    no_learned = [0.0] * len(triager._flag_models)  # (the vector is read only for learned flags)
+    found = dict(triager._flags(TriageInput(text), decision, None, no_learned))
+    assert (Flag.ALSO_SERVICE_REQUEST in found) is flagged
+    if flagged:
+        assert found[Flag.ALSO_SERVICE_REQUEST].startswith("if complaint: plain … ")
 
 
 def test_short_text_has_no_language(triager: Triager) -> None:
