@@ -597,7 +597,9 @@ FAULT_WORDS = (
     r"damaged|jammed|stuck|sticking|sticks|blocked|leaking|dripping|loose|wobbly|rotten|rotting|"
     r"missing|ripped|torn|frayed|(?:has|have|'s) stopped|"
     r"dropping|sagging|bowing|coming away|got (?:much |a lot |really )?wider|fell apart|"
-    r"(?:isn'?t|is not|aren'?t|are not|not) (?:getting )?(?:warm|hot)|cold all the time"
+    r"(?:isn'?t|is not|aren'?t|are not|not) (?:getting )?(?:warm|hot)|cold all the time|"
+    r"stays? (?:stone |freezing )?cold|cuts? out|(?:keeps )?losing pressure|pours? water|"
+    r"(?:doesn'?t|does not|won'?t|will not) light|misted"
 )
 FAULT_PHRASES = compile_all(
     rf"\b(?:{HOME_PARTS})\b[^.!?\n]{{0,50}}?\b(?P<fault>{FAULT_WORDS})\b",
