@@ -21,10 +21,11 @@ from triage.dates import out_of_time
 from triage.labels import Flag, Label
 from triage.rule_engine import Rule, first_match, may_match
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")  # also । ؟ 。！？
+# End punctuation: also । ؟ ۔ ። (Devanagari/Bengali, Arabic, Urdu, Ethiopic) and 。！？ (Chinese).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f\u06d4\u1362])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")
 # The same breaks where no full stop of Chinese script (。！？) occurs, found three times faster:
 # led by the whitespace itself, so that `re` need not try a lookbehind at every position.
-WESTERN_BREAK = re.compile(r"\s(?:(?<=[.!?\u0964\u061f]\s)\s*|(?<=\n)\n*)")
+WESTERN_BREAK = re.compile(r"\s(?:(?<=[.!?\u0964\u061f\u06d4\u1362]\s)\s*|(?<=\n)\n*)")
 # Quoted e-mail history says what was said before, not what this message says.
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60
@@ -418,8 +419,19 @@ def systems_of(word: str) -> frozenset[int]:
 
 
 def home_systems(text: str) -> set[int]:
-    """Which of `rules_more.HOME_SYSTEMS` (heating, plumbing, doors and windows…) a text names."""
-    return set().union(*(systems_of(match.group()) for match in ANY_HOME_PART.finditer(text)))
+    """Which of `rules_more.HOME_SYSTEMS` (heating, plumbing, doors and windows…) a text names,
+    in English or in another language (`rules_more.HOME_SYSTEMS_ABROAD`)."""
+    named = set().union(*(systems_of(match.group()) for match in ANY_HOME_PART.finditer(text)))
+    table = rules_more.HOME_SYSTEMS_ABROAD
+    return named.union(number for number in table.gates.candidates(text)
+                       if table[number].search(text))
+
+
+def names_a_part(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` names a part of the home, in any language."""
+    if ANY_HOME_PART.search(text, start, len(text) if end is None else end):
+        return True
+    return first_match(rules_more.HOME_SYSTEMS_ABROAD, text[start:end]) is not None
 
 
 def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
@@ -429,22 +441,24 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
     (see `rules_more.TIED_FAULT`) or it is in the first half of the message (where what the
     message is about is told); not, where the rest names no part of the home, unless the rest is
     about some other matter than a repair (`rules_more.OTHER_MATTER`); with ``told_fixed``
-    (thanks), not when the sentence tells of it as put right."""
+    (thanks), not when the sentence tells of it as put right. The parts of the home, tied words
+    and other matters are known in the residents' other languages too (`triage.rules_abroad`)."""
     parts = sentences(text)
     if len(parts) < 2:
         return None
     tail = 0  # characters after the sentence looked at
     for number in range(len(parts) - 1, len(parts) // 2 - 1, -1):  # a further point comes late
         sentence = parts[number]
-        defect = earliest(DEFECTS_ONLY, sentence) if ANY_HOME_PART.search(sentence) else None
+        defect = earliest(DEFECTS_ONLY, sentence) if names_a_part(sentence) else None
         # a part of the home must be named around the fault ("the cold tap in the kitchen drips")
-        if defect is None or not ANY_HOME_PART.search(
+        if defect is None or not names_a_part(
                 sentence, max(0, defect.start() - PART_BEFORE), defect.end() + PART_AFTER):
             tail += len(sentence)
             if tail > PLAIN_TAIL or tail > len(text) / 2:
                 return None
             continue
-        if (rules_more.TIED_FAULT.search(sentence) or LIST_ITEM.match(sentence)
+        if (rules_more.TIED_FAULT.search(sentence) or first_match(rules_more.TIED_ABROAD, sentence)
+                or LIST_ITEM.match(sentence)
                 or LIST_ITEM.fullmatch(parts[number - 1])):  # (an item's number on a line above)
             return None
         if told_fixed and find(rules_more.DEFECT_RESOLVED, sentence):
@@ -453,8 +467,9 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
         if rules_more.POOR_WORK.search(rest) or find(rules_more.THEIR_WORK, rest):
             return None  # a fault in the job complained of
         own, named = home_systems(sentence), home_systems(rest)
-        if named & own or (not named and (rules_more.REPAIR_TALK.search(rest)
-                                          or not rules_more.OTHER_MATTER.search(rest))):
+        if named & own or (not named and (rules_more.REPAIR_TALK.search(rest) or not (
+                rules_more.OTHER_MATTER.search(rest)
+                or first_match(rules_more.OTHER_MATTER_ABROAD, rest)))):
             return None
         return f"plain … {' '.join(defect.group(0).split())}"
     return None

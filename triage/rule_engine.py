@@ -356,12 +356,16 @@ class Table(tuple):
     of several tables joined, is a plain tuple, which the functions above take rule by rule)."""
 
     gates: Gates
+    eager: bool  # compiled by `compile_every_table`, not on first use
 
 
-def compile_all(*patterns: str, flags: int = 0) -> Table:
-    """A Rule per pattern; they are matched against lower-cased text (twice as fast as re.I)."""
+def compile_all(*patterns: str, flags: int = 0, eager: bool = True) -> Table:
+    """A Rule per pattern; they are matched against lower-cased text (twice as fast as re.I).
+
+    With ``eager`` false, `compile_every_table` leaves the table's alternatives to be compiled
+    on first use: for large tables that few messages reach (the residents' other languages)."""
     table = Table(Rule(p, flags) for p in patterns)
-    table.gates = Gates(list(table), flags, SHARED)
+    table.gates, table.eager = Gates(list(table), flags, SHARED), eager
     for number, rule in enumerate(table):
         rule.gates, rule.number = table.gates, number
     TABLES.append(table)
@@ -373,10 +377,10 @@ SHARED = Index()  # the alternatives of every table made by compile_all
 
 
 def compile_every_table() -> None:
-    """Compile every alternative of every table, and the tables' scanner, now (~0.5 s), not on
-    a message's first use, so that a fresh service answers its first messages as fast as later
-    ones."""
-    for table in TABLES:
+    """Compile every alternative of every eager table, and the tables' scanner, now (~0.5 s),
+    not on a message's first use, so that a fresh service answers its first messages as fast as
+    later ones."""
+    for table in filter(lambda table: table.eager, TABLES):
         for rule in table:
             for branch, compiled in enumerate(rule.compiled):
                 if compiled is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from triage import rules
+from triage import rules, rules_abroad
 from triage.rule_engine import compile_all
 
 NEAR = r"[^.\n]{0,60}"
@@ -670,6 +670,10 @@ HOME_SYSTEMS = tuple(re.compile(rf"\b(?:{words})\b") for words in (
     r"alarms?|smoke|detectors?|sprinkler\w*",
     r"floor\w*|carpet|lino|vinyl|skirting",
 ))
+# The same systems, tied words and other matters in the residents' other languages: thousands of
+# words, so searched as rule tables (a language's words are tried only where their needles occur)
+# compiled on first use (their ~250 large patterns would take ~1 s to compile at load).
+HOME_SYSTEMS_ABROAD = compile_all(*rules_abroad.HOME_SYSTEMS_ABROAD, eager=False)
 # Words in the fault's own sentence that tie it to what the rest complains of: chased, lasting,
 # back again, caused by something or someone else or by their workers, a pest, "if" it happened
 # (not "it drips if you turn it"); a fault in a neighbour's home ("from upstairs", not "the
@@ -691,6 +695,7 @@ TIED_FAULT = re.compile(
     r"(?:(?:in|off|down|out|up) )?by (?:the|a|an|his|her|their|some|your)|also|too|as well|"
     r"coming (?:in|through)|come through|through the)\b|"
     r"(?:^|\s)['\u2018\u201c\"]")
+TIED_ABROAD = compile_all(rules_abroad.TIED_ABROAD, eager=False)
 # With no part of the home named elsewhere, a plain fault is new only beside a matter that is no
 # repair: money, letters and records, staff conduct, housing applications, neighbours, services.
 OTHER_MATTER = re.compile(
@@ -701,6 +706,7 @@ OTHER_MATTER = re.compile(
     r"call cent(?:re|er)|on hold|phone line|website|online|app|portal|neighbou?r\w*|noise|asb|"
     r"anti-social|music|dogs?|drugs?|parking|cleaner|cleaning|caretaker|grounds|concierge|"
     r"compensation|apolog\w*|survey|consultation|service charge)\b")
+OTHER_MATTER_ABROAD = compile_all(rules_abroad.OTHER_MATTER_ABROAD, eager=False)
 # With no part of the home named elsewhere, a fault in a message about repair work is that work.
 REPAIR_TALK = re.compile(
     r"\b(?:repair\w*|engineers?|operatives?|contractors?|plumbers?|electricians?|joiners?|"
