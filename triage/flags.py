@@ -21,11 +21,13 @@ from triage.dates import out_of_time
 from triage.labels import Flag, Label
 from triage.rule_engine import Rule, first_match, may_match
 
-# End punctuation: also । ؟ ۔ ። (Devanagari/Bengali, Arabic, Urdu, Ethiopic) and 。！？ (Chinese).
-SENTENCE_BREAK = re.compile(r"(?<=[.!?\u0964\u061f\u06d4\u1362])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")
+# End punctuation: also । ؟ ۔ ። (Devanagari/Bengali, Arabic, Urdu, Ethiopic), an emoji before a
+# space ("shes a star 🌟 back door sticks"), and 。！？ (Chinese), which needs no space after it.
+ENDS = "[.!?\u0964\u061f\u06d4\u1362\u2600-\u27bf\U0001f300-\U0001faff]"
+SENTENCE_BREAK = re.compile(rf"(?<={ENDS})\s+|(?<=[\u3002\uff01\uff1f])\s*|\n+")
 # The same breaks where no full stop of Chinese script (。！？) occurs, found three times faster:
 # led by the whitespace itself, so that `re` need not try a lookbehind at every position.
-WESTERN_BREAK = re.compile(r"\s(?:(?<=[.!?\u0964\u061f\u06d4\u1362]\s)\s*|(?<=\n)\n*)")
+WESTERN_BREAK = re.compile(rf"\s(?:(?<={ENDS}\s)\s*|(?<=\n)\n*)")
 # Quoted e-mail history says what was said before, not what this message says.
 QUOTED = re.compile(r"^\s*>.*$|^on .{5,80} wrote:\s*$", re.I | re.M)
 MAX_EVIDENCE = 60

@@ -354,6 +354,9 @@ def test_damage_left_by_asb_in_many_ways(text: str) -> None:
          "has worked loose.", Label.COMPLAINT),
         ("I was charged £40 for rubbish that wasn't mine. Downstairs toilet won't flush.",
          Label.COMPLAINT),
+        # an emoji ends a sentence
+        ("massive thanks to the caretaker for sorting the bins, he's a star 🌟 bathroom extractor "
+         "fan has stopped working", Label.COMPLIMENT),
     ],
 )
 def test_a_new_fault_told_plainly_in_another_part_of_the_home(text: str, category: Label) -> None:
