@@ -469,9 +469,9 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
         if rules_more.POOR_WORK.search(rest) or find(rules_more.THEIR_WORK, rest):
             return None  # a fault in the job complained of
         own, named = home_systems(sentence), home_systems(rest)
-        if named & own or (not named and (rules_more.REPAIR_TALK.search(rest) or not (
+        if named & own or (not named and not (
                 rules_more.OTHER_MATTER.search(rest)
-                or first_match(rules_more.OTHER_MATTER_ABROAD, rest)))):
+                or first_match(rules_more.OTHER_MATTER_ABROAD, rest))):
             return None
         return f"plain … {' '.join(defect.group(0).split())}"
     return None

@@ -698,6 +698,8 @@ TIED_FAULT = re.compile(
 TIED_ABROAD = compile_all(rules_abroad.TIED_ABROAD, eager=False)
 # With no part of the home named elsewhere, a plain fault is new only beside a matter that is no
 # repair: money, letters and records, staff conduct, housing applications, neighbours, services.
+# So after a message only about repair work (a missed appointment, a job left half done) the fault
+# is that work's; beside a charge or a rude remark, even about repair work, it is news.
 OTHER_MATTER = re.compile(
     r"£|\b(?:charg\w*|refund\w*|rent|arrears|recharge\w*|overpa\w*|direct debit|invoice|bill\w*|"
     r"letters?|statement|records?|my (?:old )?address|data|privacy|confiden\w*|transfer|"
@@ -707,8 +709,3 @@ OTHER_MATTER = re.compile(
     r"anti-social|music|dogs?|drugs?|parking|cleaner|cleaning|caretaker|grounds|concierge|"
     r"compensation|apolog\w*|survey|consultation|service charge)\b")
 OTHER_MATTER_ABROAD = compile_all(rules_abroad.OTHER_MATTER_ABROAD, eager=False)
-# With no part of the home named elsewhere, a fault in a message about repair work is that work.
-REPAIR_TALK = re.compile(
-    r"\b(?:repair\w*|engineers?|operatives?|contractors?|plumbers?|electricians?|joiners?|"
-    r"roofers?|workm[ae]n|surveyors?|the job|job (?:number|no|ref)|appointments?|fix\w*|"
-    r"reported|works)\b")
