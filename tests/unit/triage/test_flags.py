@@ -354,6 +354,9 @@ def test_damage_left_by_asb_in_many_ways(text: str) -> None:
          "has worked loose.", Label.COMPLAINT),
         ("I was charged £40 for rubbish that wasn't mine. Downstairs toilet won't flush.",
          Label.COMPLAINT),
+        # repair work talked of beside another matter (a rude plumber)
+        ("The plumber you sent was rude and swore at my son, and the job was never finished. The "
+         "bedroom window handle has snapped.", Label.COMPLAINT),
         # an emoji ends a sentence
         ("massive thanks to the caretaker for sorting the bins, he's a star 🌟 bathroom extractor "
          "fan has stopped working", Label.COMPLIMENT),
@@ -384,6 +387,9 @@ def test_a_new_fault_told_plainly_in_another_part_of_the_home(text: str, categor
         "from upstairs.",
         "The call centre cut me off twice. If the landing light is broken nobody can see the step.",
         "The caretaker was rude to my wife. The bin store door was smashed in by the kids.",
+        # a message only about repair work: the fault is likely that work's
+        "I waited in all day for the engineer and nobody came or rang to rearrange. The bedroom "
+        "window handle has snapped.",
     ],
 )
 def test_a_plain_fault_tied_to_the_complaint_is_not_new(text: str) -> None:
