@@ -571,9 +571,12 @@ ASB_DAMAGE_NOT = re.compile(
     r"samoch\w+|coche|carro|ma[sș]in\w+|سيارة|سيارتي)\b|\bbikes?\b(?! (?:store|shed))|"
     r"\b(?:been reported|already reported|reported (?:it|this) (?:before|already)|some time ago|"
     r"still (?:waiting|outstanding|not (?:been )?(?:fixed|repaired|done|sorted)))\b")
-# Damage the landlord has put right already ("who broke our fence last year, which you fixed").
+# Damage the landlord has put right already ("who broke our fence last year, which you fixed",
+# "thank you for fixing the door after it was kicked in", "for getting the door entry fixed").
 ASB_PUT_RIGHT = re.compile(r"\b(?:you |they |(?:was|were|has been|have been|got) (?:already )?)"
-                           r"(?:fixed|repaired|replaced|sorted|cleaned|removed|mended)\b")
+                           r"(?:fixed|repaired|replaced|sorted|cleaned|removed|mended)\b|"
+                           r"\b(?:for|after) (?:fixing|repairing|replacing|mending|sorting)\b|"
+                           r"\bgetting (?:\w+ ){1,4}(?:fixed|repaired|replaced|mended|sorted)\b")
 # The repair said to be reported already, anywhere in an ASB report ("has a job number").
 ASB_REPAIR_KNOWN = re.compile(
     r"\balready (?:been )?reported (?:the|it|this|that|them)\b|\b(?:has|have|got) a (?:job|repair) "

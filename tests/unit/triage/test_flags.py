@@ -696,6 +696,10 @@ def test_also_service_request_new_repair_in_other_wordings(text: str, category: 
          Label.ASB_REPORT),
         ("Teenagers smashed her window again. She has already reported the window to repairs "
          "and has a job number.", Label.ASB_REPORT),
+        ("Thanks for fixing the bin store door after they kicked it in. They're back every night "
+         "shouting on the stairs.", Label.ASB_REPORT),
+        ("Cannabis smoke from flat 2 every night. Thanks for getting the broken door entry fixed "
+         "last week.", Label.ASB_REPORT),
         ("I want to report drug dealing from the flat opposite, cars all night.",
          Label.ASB_REPORT),
     ],
