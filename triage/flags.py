@@ -367,7 +367,8 @@ def judged(text: str, first: int, sentence: str, at: int, end: int, following: s
                  or (not behind and SAME_THING.search(sentence[clause:at])))
     else:
         known = not complaint and find(rules_more.DEFECT_RESOLVED, scope)
-    if known or same_repair(before, lead, defect.group(0), tail, complaint):
+    if (known or same_repair(before, lead, defect.group(0), tail, complaint)
+            or rules_more.REPORTED_AFTER.search(scope, defect.end())):
         return None
     return f"{word} … {' '.join(defect.group(0).split())}"
 

@@ -510,6 +510,11 @@ PAST_JOB = re.compile(
     r"at|to see to|to repair|to sort|to mend|with) (?:a|an|the|my|our|his|her|their) (?:\w+ )?$|"
     r"\b(?:reported|rang about|called about|replaced|fixed|repaired|mended) (?:a|an|the|my|our|"
     r"his|her|their) (?:\w+ )?$")
+# A defect said later in its sentence to be reported already ("the stair light is out as well,
+# but he reported that this morning", "job raised"): known to the landlord.
+REPORTED_AFTER = re.compile(
+    r"\b(?:already|i|he|she|we|they|i'?ve|i have|he has|she has|we have|they have) (?:already )?"
+    r"reported (?:it|that|this|them)\b|\bjob (?:was |has been |already )?raised\b")
 # Told as over and dealt with, in thanks or a comment (RESOLVED without the plain dates, which
 # also date new faults: "the flap came off yesterday").
 DEFECT_RESOLVED = compile_all(

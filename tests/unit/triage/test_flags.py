@@ -700,6 +700,8 @@ def test_also_service_request_new_repair_in_other_wordings(text: str, category: 
          "shouting on the stairs.", Label.ASB_REPORT),
         ("Cannabis smoke from flat 2 every night. Thanks for getting the broken door entry fixed "
          "last week.", Label.ASB_REPORT),
+        ("Nobody came for the appointment about my boiler. The hall light is out as well but I "
+         "reported that this morning.", Label.COMPLAINT),
         ("I want to report drug dealing from the flat opposite, cars all night.",
          Label.ASB_REPORT),
     ],
