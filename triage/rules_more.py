@@ -570,12 +570,15 @@ ASB_DAMAGE = compile_all(
     r"(?:tod|tor) (?:diya|dia|di|diye)|to+ta hua|tuta hua|wedi malu|wedi torri|ont cass[ée]\w*|"
     r"a cass[ée]\w*|i[sš]lau[zž]\w*|sulau[zž]\w*|sudau[zž]\w*)\b|сломал\w*|разбил\w*|كسر|خربوا",
 )
-# Damage to a vehicle, or damage already reported, is not a repair to raise.
+# Damage to a vehicle, to the neighbours' own or a private home, or already reported, or none to
+# the landlord's property, is not a repair to raise.
 ASB_DAMAGE_NOT = re.compile(
     r"\b(?:cars?(?! park)|vans?|vehicles?|windscreen|wing mirror|mopeds?|scooters?|ga+r?i|gaadi|"
     r"samoch\w+|coche|carro|ma[sș]in\w+|سيارة|سيارتي)\b|\bbikes?\b(?! (?:store|shed))|"
     r"\b(?:been reported|already reported|reported (?:it|this) (?:before|already)|some time ago|"
-    r"still (?:waiting|outstanding|not (?:been )?(?:fixed|repaired|done|sorted)))\b")
+    r"still (?:waiting|outstanding|not (?:been )?(?:fixed|repaired|done|sorted)))\b|"
+    r"\b(?:their own|his own|her own|privately owned|private (?:house|home|property)|no damage)\b|"
+    r"\bnothing (?:\w+ ){0,3}(?:was |were )?damaged\b")
 # Damage the landlord has put right already ("who broke our fence last year, which you fixed",
 # "thank you for fixing the door after it was kicked in", "for getting the door entry fixed").
 ASB_PUT_RIGHT = re.compile(r"\b(?:you |they |(?:was|were|has been|have been|got) (?:already )?)"

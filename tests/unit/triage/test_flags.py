@@ -702,6 +702,8 @@ def test_also_service_request_new_repair_in_other_wordings(text: str, category: 
          "last week.", Label.ASB_REPORT),
         ("Nobody came for the appointment about my boiler. The hall light is out as well but I "
          "reported that this morning.", Label.COMPLAINT),
+        ("The couple upstairs smashed their own kitchen window in a row last night, screaming "
+         "for hours.", Label.ASB_REPORT),
         ("I want to report drug dealing from the flat opposite, cars all night.",
          Label.ASB_REPORT),
     ],
