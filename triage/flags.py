@@ -19,7 +19,7 @@ from functools import cache, cached_property
 from triage import rules_more, rules
 from triage.dates import out_of_time
 from triage.labels import Flag, Label
-from triage.rule_engine import Rule, first_match, may_match
+from triage.rule_engine import Rule, earliest, first_match, may_match, sub_all
 
 # End punctuation: also । ؟ ۔ ። (Devanagari/Bengali, Arabic, Urdu, Ethiopic), an emoji before a
 # space ("shes a star 🌟 back door sticks"), and 。！？ (Chinese), which needs no space after it.
@@ -95,9 +95,8 @@ def find_designated_person(msg: FlagInput) -> str | None:
     if not (may_match(rules.DESIGNATED_PERSON, msg.lowered)
             or may_match(rules.DESIGNATED_CAPS, msg.body)):
         return None  # (removing mentions, whole words at a time, never adds a word)
-    text = msg.body  # "MP" is only an office in capitals, so mentions are removed case-blind
-    for pattern in rules.DESIGNATED_MENTION_ONLY:
-        text = pattern.sub(" ", text)
+    # "MP" is only an office in capitals, so mentions are removed case-blind
+    text = sub_all(rules.DESIGNATED_MENTION_ONLY, " ", msg.body)
     return find(rules.DESIGNATED_PERSON, text.lower()) or find(rules.DESIGNATED_CAPS, text)
 
 
@@ -105,9 +104,7 @@ def detect_representative(msg: FlagInput) -> str | None:
     """A relative, friend, advocate or professional writes for the resident (not an MP's office)."""
     if msg.designated:
         return None
-    text = msg.lowered
-    for pattern in rules.NOT_REPRESENTATIVE:
-        text = pattern.sub(" ", text)
+    text = sub_all(rules.NOT_REPRESENTATIVE, " ", msg.lowered)
     found = find(rules.REPRESENTATIVE, text) or find(rules_more.REPRESENTATIVE_MORE, text)
     if found or msg.category is Label.ENQUIRY:
         return found
@@ -144,9 +141,7 @@ def detect_harmful_mould(msg: FlagInput) -> str | None:
 def detect_urgent_hazard(msg: FlagInput) -> str | None:
     """An immediate, serious risk to health or safety, in any category; in thanks or a survey
     only if it is not told as already dealt with."""
-    text = msg.lowered
-    for pattern in (*rules.ROUTINE_SAFETY, *rules.NOT_A_HAZARD):
-        text = pattern.sub(" ", text)
+    text = sub_all(rules.NOT_A_HAZARD, " ", sub_all(rules.ROUTINE_SAFETY, " ", msg.lowered))
     found = (find(rules.URGENT_HAZARD, text) or find(rules_more.MORE_HAZARDS, text)
              or detect_cold_home(msg) or detect_harmful_mould(msg))
     if found and msg.category in (Label.COMPLIMENT, Label.FEEDBACK) and resolved(text, found):
@@ -193,9 +188,7 @@ def detect_legal_action(msg: FlagInput) -> str | None:
     """Court proceedings started or threatened through a solicitor (not in thanks or questions)."""
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK, Label.ENQUIRY):
         return None
-    text = msg.lowered
-    for pattern in rules.NOT_RESIDENT_LEGAL:
-        text = pattern.sub(" ", text)
+    text = sub_all(rules.NOT_RESIDENT_LEGAL, " ", msg.lowered)
     return find(rules.LEGAL_ACTION, text)
 
 
@@ -249,16 +242,6 @@ PLAIN_TAIL = 150  # characters (a request, a sign-off) that may follow a plain n
 PART_BEFORE, PART_AFTER = 50, 30  # characters around a plain fault searched for its part
 LEAD, TAIL = 40, 60  # characters before and after a defect searched for "still", "again"
 POOR_WORK_WITHIN = 200  # characters before a weak marker searched for "fitted badly"
-
-
-def earliest(rules_: Iterable[Rule], text: str) -> re.Match[str] | None:
-    """The leftmost match of any rule (the earlier rule on a tie), wherever it is in the text."""
-    best = None
-    for rule in rules_:
-        match = rule.search(text)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    return best
 
 
 def said_new(text: str) -> str | None:
@@ -396,14 +379,13 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
     """
     if msg.category is Label.SERVICE_REQUEST:
         return None
-    text = msg.lowered
-    for pattern in rules_more.NOT_A_DEFECT:
-        text = pattern.sub(" ", text)
+    text = sub_all(rules_more.NOT_A_DEFECT, " ", msg.lowered)
     if msg.category is Label.COMPLAINT:
         return new_need_sentence(text) or plain_new_fault(text)
     if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
-        return (asb_damage(text) or new_need_sentence(text, said=False)
-                or plain_new_fault(rules_more.ASB_CLEAN_UP.sub(" ", text)))
+        cleared = rules_more.ASB_CLEAN_UP.sub(" ", text)
+        return (asb_damage(text, cleared) or new_need_sentence(text, said=False)
+                or plain_new_fault(cleared))
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK):
         asked = find(rules_more.SERVICE_ASK, text)  # "could I have a grab rail fitted?"
         return (asked or outstanding_defect(text) or raised_hazard(msg, text)
@@ -478,19 +460,18 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
     return None
 
 
-def asb_damage(text: str) -> str | None:
+def asb_damage(text: str, cleared: str) -> str | None:
     """Damage left by the behaviour to the home or the building, to put right; for clearing up
-    after it (see `rules_more.ASB_CLEAN_UP`), damage to a car, or damage said to be reported
-    already or put right, nothing."""
+    after it (``cleared`` is the text without it, see `rules_more.ASB_CLEAN_UP`), damage to a
+    car, or damage said to be reported already or put right, nothing."""
     if rules_more.ASB_REPAIR_KNOWN.search(text):
         return None
-    text = rules_more.ASB_CLEAN_UP.sub(" ", text)
-    need = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", text))
-    sentence = sentence_of(text, need)
+    need = find(rules.ASB_SERVICE_NEED, rules_more.ASB_NOT_DAMAGE.sub(" ", cleared))
+    sentence = sentence_of(cleared, need)
     if need and not rules_more.ASB_PUT_RIGHT.search(sentence):
         return need
-    damage = find(rules_more.ASB_DAMAGE, text)
-    sentence = sentence_of(text, damage)
+    damage = find(rules_more.ASB_DAMAGE, cleared)
+    sentence = sentence_of(cleared, damage)
     if not damage or rules_more.ASB_DAMAGE_NOT.search(sentence):
         return None
     return None if rules_more.ASB_PUT_RIGHT.search(sentence) else damage
@@ -501,8 +482,7 @@ def raised_hazard(msg: FlagInput, text: str) -> str | None:
     left there's a smell of gas"): a repair to raise alongside, not a story of one put right.
     The hazard tables are those of `detect_urgent_hazard`, whose story test ("yesterday") is too
     strict for a new fault ("padlocked since yesterday")."""
-    for pattern in rules.ROUTINE_SAFETY:
-        text = pattern.sub(" ", text)
+    text = sub_all(rules.ROUTINE_SAFETY, " ", text)
     hazard = (find(rules.URGENT_HAZARD, text) or find(rules_more.MORE_HAZARDS, text)
               or detect_cold_home(msg) or detect_harmful_mould(msg))
     for sentence in sentences_with(msg.lowered, hazard) if hazard else ():

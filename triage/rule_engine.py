@@ -37,6 +37,7 @@ MARKS = re.compile("[\0\1]")
 # The only non-ASCII characters that match an ASCII letter under re.IGNORECASE (İ ı ſ K).
 FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+CAPTURE = re.compile(r"\((?!\?)|\(\?P<")  # (also an escaped or bracketed "(": no harm)
 NON_WORD_CATEGORIES = (_parser.CATEGORY_SPACE, _parser.CATEGORY_NOT_WORD)
 MAX_STRINGS = 64  # a run of literals is not spelled out beyond this many alternatives
 MAX_SUBSETS = 256  # patterns of some alternatives of a rule kept for `sub`
@@ -63,6 +64,10 @@ class Rule:
         if not flags & re.VERBOSE:  # (where spaces and comments would hide a group's shape)
             self.parts = [branch for part in self.parts for branch in distributed(part)]
         self.needles = tuple(make_needles(part, flags) for part in self.parts)
+        # Alternatives can be joined into a smaller pattern for `sub` unless a backreference or a
+        # group repeated by `distributed` (a name defined twice) would change its meaning.
+        self.joinable = not BACKREFERENCE.search(source) and not (
+            len(self.parts) > len(alternatives(source)) and CAPTURE.search(source))
         self.compiled: list[re.Pattern[str] | None] = [None] * len(self.parts)  # on first use
         self.gates, self.number = Gates([self], flags), 0  # compile_all shares one per table
         self.subsets: dict[frozenset[int], re.Pattern[str]] = {}  # see subset()
@@ -103,7 +108,7 @@ class Rule:
         branches = self.gates.candidates(text).get(self.number)
         if not branches:
             return text
-        if len(branches) == len(self.parts) or BACKREFERENCE.search(self.source):
+        if len(branches) == len(self.parts) or not self.joinable:
             return self.pattern.sub(repl, text)
         return self.subset(frozenset(branches)).sub(repl, text)
 
@@ -339,6 +344,36 @@ def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
     return None
 
 
+def earliest(rules: Iterable[Rule], text: str) -> re.Match[str] | None:
+    """The leftmost match of any rule (the earlier rule on a tie), wherever it is in the text,
+    with one look at each table's gates instead of one per rule."""
+    best, gates, found = None, None, NO_CANDIDATES
+    for rule in rules:
+        if rule.gates is not gates:
+            gates = rule.gates
+            found = gates.candidates(text)
+        branches = found.get(rule.number)
+        if branches:
+            match = rule.search_branches(text, branches)
+            if match and (best is None or match.start() < best.start()):
+                best = match
+    return best
+
+
+def sub_all(table: Iterable[Rule], repl: str, text: str) -> str:
+    """`rule.sub(repl, text)` with each rule in turn, visiting only the rules of a whole table that
+    may match the text as it then is (one look at its gates per change to the text)."""
+    if type(table) is not Table:
+        for rule in table:
+            text = rule.sub(repl, text)
+        return text
+    number = 0  # the first rule still to apply
+    while (later := next((n for n in table.gates.candidates(text) if n >= number), None)) is not None:
+        text = table[later].sub(repl, text)
+        number = later + 1
+    return text
+
+
 def may_match(table: Iterable[Rule], text: str) -> bool:
     """Whether any rule of the table has an alternative whose needles occur in the text."""
     if type(table) is Table:
@@ -435,19 +470,31 @@ def distributed(part: str) -> list[str]:
     per option: `\\b(?:a|bc)\\s+d` as `\\b(?:a)\\s+d` and `\\b(?:bc)\\s+d`. At each position
     they are tried in the same order as the options, with the same rest, so they match just what
     the alternative does; but each has needles of its own and may lead with a literal (see
-    `lead_with_literals`), so that fewer are searched, and those faster. Left whole where a group
-    captures (the options would number their groups apart) or the group repeats."""
+    `lead_with_literals`), so that fewer are searched, and those faster. An optional group
+    (`?`) has one more option, the rest alone, tried last; an option that opens with a group is
+    split in turn. Groups that capture after the options keep their numbers and names in each;
+    left whole where an option captures (the options would number their groups apart) or the
+    group repeats."""
     lead = "\\b" if part.startswith("\\b") else ""
     rest = part[len(lead) :]
     if not rest.startswith("(?:") or BACKREFERENCE.search(part):
         return [part]
     end = group_end(rest)
-    if end is None or rest[end + 1 : end + 2] in QUANTIFIERS and rest[end + 1 :]:
+    if end is None:
+        return [part]
+    after = rest[end + 1 :]
+    optional = after[:1] == "?" and after[1:2] not in ("?", "+")  # greedy: tried before skipped
+    if optional:
+        after = after[1:]
+    elif after[:1] in QUANTIFIERS:
         return [part]
     options = alternatives(rest[3:end])
-    if len(options) < 2 or _parser.parse(part).state.groups > 1:
+    if len(options) < 2 and not optional or _parser.parse(rest[: end + 1]).state.groups > 1:
         return [part]
-    return [f"{lead}(?:{option}){rest[end + 1 :]}" for option in options]
+    split = [branch for option in options for branch in (
+        distributed(lead + option + after) if option.startswith("(?:")  # split in turn
+        else [f"{lead}(?:{option}){after}"])]
+    return split + distributed(lead + after) if optional else split
 
 
 def group_end(source: str) -> int | None:

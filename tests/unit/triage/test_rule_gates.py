@@ -82,9 +82,13 @@ def test_alternatives_split_only_at_top_level(source: str, parts: list[str]) -> 
         (r"\b(?:a|b(?:c|d))\s+x", [r"\b(?:a)\s+x", r"\b(?:b(?:c|d))\s+x"]),
         (r"(?:a|b)", ["(?:a)", "(?:b)"]),
         (r"\b(?:a)x", [r"\b(?:a)x"]),
-        (r"(?:a|b)?x", [r"(?:a|b)?x"]),  # a group that repeats
+        (r"(?:a|b)*x", [r"(?:a|b)*x"]),  # a group that repeats
+        (r"(?:a|b)??x", [r"(?:a|b)??x"]),  # a lazy optional group
+        (r"\b(?:a|b)?(?:c|d)x", [r"\b(?:a)(?:c|d)x", r"\b(?:b)(?:c|d)x", r"\b(?:c)x", r"\b(?:d)x"]),
+        (r"\b(?:(?:a|b)c|d)x", [r"\b(?:a)cx", r"\b(?:b)cx", r"\b(?:d)x"]),  # split in turn
         (r"\b(a|b)x", [r"\b(a|b)x"]),  # a group that captures
-        (r"\b(?:a|b)(x)", [r"\b(?:a|b)(x)"]),  # a capture further on
+        (r"\b(?:a|b)(x)", [r"\b(?:a)(x)", r"\b(?:b)(x)"]),  # a capture further on keeps its number
+        (r"\b(?:a|(b))x", [r"\b(?:a|(b))x"]),  # an option that captures
         (r"x(?:a|b)", [r"x(?:a|b)"]),  # not at the start
     ],
 )
@@ -101,6 +105,9 @@ def test_a_leading_group_is_split_into_its_options(source: str, parts: list[str]
         (r"\b(?:is|are)\s+(?:a )?(?:\w+ ){0,2}idiot\b|\bidiot", "you are a total idiot, idiot"),
         (r"\b(?:x|\w+)y\b|\b(?:zy|z)\b", "xy zzy zy z"),
         (r"\b(?:cat|dog)s?\b", ""),
+        (r"\b(?:only |just )?(?:found|saw)\b", "just found, only saw, found"),
+        (r"(?:a|ab)?(?:b|bc)c", "abc abcc bc"),
+        (r"\b(?:(?:mum|dad)'s|(?:my|our) (?:son|daughter))\b", "my son's dad's, our daughter"),
     ],
 )
 def test_split_options_match_and_replace_as_the_group_does(source: str, text: str) -> None:
@@ -108,6 +115,25 @@ def test_split_options_match_and_replace_as_the_group_does(source: str, text: st
     assert len(rule.parts) > len(alternatives(source))
     got, want = rule.search(text), re.search(source, text)
     assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+    assert rule.sub("#", text) == re.sub(source, "#", text)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (r"\b(?:door|window)\b[^.]{0,20}?\b(?P<fault>broken|stuck)\b|\bx\b",
+         "the window is broken, the door is stuck. x"),
+        (r"\b(?:a|one) year ago last (month|week)\b|\bnever", "a year ago last week, never"),
+    ],
+)
+def test_split_options_keep_the_groups_after_them(source: str, text: str) -> None:
+    """Each option's alternative numbers and names the groups after it as the pattern does; a
+    `sub` that may not join them (a name would be defined twice) uses the whole pattern."""
+    rule = Rule(source)
+    assert len(rule.parts) > len(alternatives(source)) and not rule.joinable
+    got, want = rule.search(text), re.search(source, text)
+    assert (got.span(), got.groups(), got.groupdict()) == (want.span(), want.groups(),
+                                                          want.groupdict())
     assert rule.sub("#", text) == re.sub(source, "#", text)
 
 

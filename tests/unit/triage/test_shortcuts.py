@@ -16,9 +16,11 @@ from triage.language import LETTER, has_letters
 from triage.rule_engine import (
     Table,
     candidate_rules,
+    earliest,
     first_match,
     may_match,
     required_substrings,
+    sub_all,
 )
 
 
@@ -44,6 +46,22 @@ def test_a_whole_table_is_searched_as_its_rules_one_by_one(name: str, texts: lis
         assert span(first_match(table, text)) == span(first_match(rules, text))
         assert may_match(table, text) == may_match(rules, text)
         assert candidate_rules(table, text) == [rule for rule in rules if rule.candidates(text)]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, t in TABLES.items() if type(t) is Table))
+def test_a_whole_table_substitutes_and_finds_as_its_rules_one_by_one(name: str,
+                                                                       texts: list[str]) -> None:
+    """`sub_all` (which visits only the rules that may match the text as it then is) and
+    `earliest` give what each rule's own `sub` and `search` give, rule after rule."""
+    table = TABLES[name]
+    for text in texts:
+        replaced = text
+        for rule in table:
+            replaced = rule.pattern.sub(" ", replaced)
+        assert sub_all(table, " ", text) == replaced
+        found = [m for m in (rule.pattern.search(text) for rule in table) if m]
+        leftmost = min(found, key=lambda m: m.start(), default=None)
+        assert span(earliest(table, text)) == span(leftmost)
 
 
 def test_rule_finditer_finds_what_the_pattern_finds(texts: list[str]) -> None:
