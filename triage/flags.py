@@ -41,6 +41,7 @@ class FlagInput:
     subject: str | None
     category: Label
     received_at: datetime | None = None
+    language: str | None = None  # as detected; None when unknown
 
     @cached_property
     def body(self) -> str:
@@ -380,16 +381,17 @@ def detect_also_service_request(msg: FlagInput) -> str | None:
     if msg.category is Label.SERVICE_REQUEST:
         return None
     text = sub_all(rules_more.NOT_A_DEFECT, " ", msg.lowered)
+    abroad = msg.language != "en"  # words of other languages are not looked for in English
     if msg.category is Label.COMPLAINT:
-        return new_need_sentence(text) or plain_new_fault(text)
+        return new_need_sentence(text) or plain_new_fault(text, abroad=abroad)
     if msg.category is Label.ASB_REPORT:  # damage left by the behaviour, or a new repair
         cleared = rules_more.ASB_CLEAN_UP.sub(" ", text)
         return (asb_damage(text, cleared) or new_need_sentence(text, said=False)
-                or plain_new_fault(cleared))
+                or plain_new_fault(cleared, abroad=abroad))
     if msg.category in (Label.COMPLIMENT, Label.FEEDBACK):
         asked = find(rules_more.SERVICE_ASK, text)  # "could I have a grab rail fitted?"
         return (asked or outstanding_defect(text) or raised_hazard(msg, text)
-                or plain_new_fault(text, told_fixed=True))
+                or plain_new_fault(text, told_fixed=True, abroad=abroad))
     return outstanding_defect(text)
 
 
@@ -403,46 +405,52 @@ def systems_of(word: str) -> frozenset[int]:
                      if system.fullmatch(word))
 
 
-def home_systems(text: str) -> set[int]:
+def home_systems(text: str, abroad: bool = True) -> set[int]:
     """Which of `rules_more.HOME_SYSTEMS` (heating, plumbing, doors and windows…) a text names,
-    in English or in another language (`rules_more.HOME_SYSTEMS_ABROAD`)."""
+    in English or, with ``abroad``, in another language (`rules_more.HOME_SYSTEMS_ABROAD`)."""
     named = set().union(*(systems_of(match.group()) for match in ANY_HOME_PART.finditer(text)))
+    if not abroad:
+        return named
     table = rules_more.HOME_SYSTEMS_ABROAD
     return named.union(number for number in table.gates.candidates(text)
                        if table[number].search(text))
 
 
-def names_a_part(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` names a part of the home, in any language."""
+def names_a_part(text: str, start: int = 0, end: int | None = None, abroad: bool = True) -> bool:
+    """Whether ``text[start:end]`` names a part of the home in English or, with ``abroad``, in
+    another language."""
     if ANY_HOME_PART.search(text, start, len(text) if end is None else end):
         return True
-    return first_match(rules_more.HOME_SYSTEMS_ABROAD, text[start:end]) is not None
+    return abroad and first_match(rules_more.HOME_SYSTEMS_ABROAD, text[start:end]) is not None
 
 
-def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
+def plain_new_fault(text: str, told_fixed: bool = False, abroad: bool = True) -> str | None:
     """A fault told in a sentence of its own with no marker, in a part of the home that belongs
     to none of the systems the rest of the message names: "I was charged for a missed
     appointment … The shower pull switch has jammed." Not when its sentence ties it to the rest
     (see `rules_more.TIED_FAULT`) or it is in the first half of the message (where what the
     message is about is told); not, where the rest names no part of the home, unless the rest is
     about some other matter than a repair (`rules_more.OTHER_MATTER`); with ``told_fixed``
-    (thanks), not when the sentence tells of it as put right. The parts of the home, tied words
-    and other matters are known in the residents' other languages too (`triage.rules_abroad`)."""
+    (thanks), not when the sentence tells of it as put right. With ``abroad`` (a message not
+    in English), the parts of the home, tied words and other matters of the residents' other
+    languages (`triage.rules_abroad`) are looked for too."""
     parts = sentences(text)
     if len(parts) < 2:
         return None
+    abroad = abroad and may_match(rules_more.HOME_SYSTEMS_ABROAD, text)  # (any there may be)
     tail = 0  # characters after the sentence looked at
     for number in range(len(parts) - 1, len(parts) // 2 - 1, -1):  # a further point comes late
         sentence = parts[number]
-        defect = earliest(DEFECTS_ONLY, sentence) if names_a_part(sentence) else None
+        defect = earliest(DEFECTS_ONLY, sentence) if names_a_part(sentence, abroad=abroad) else None
         # a part of the home must be named around the fault ("the cold tap in the kitchen drips")
-        if defect is None or not names_a_part(
-                sentence, max(0, defect.start() - PART_BEFORE), defect.end() + PART_AFTER):
+        if defect is None or not names_a_part(sentence, max(0, defect.start() - PART_BEFORE),
+                                              defect.end() + PART_AFTER, abroad):
             tail += len(sentence)
             if tail > PLAIN_TAIL or tail > len(text) / 2:
                 return None
             continue
-        if (rules_more.TIED_FAULT.search(sentence) or first_match(rules_more.TIED_ABROAD, sentence)
+        if (rules_more.TIED_FAULT.search(sentence)
+                or abroad and first_match(rules_more.TIED_ABROAD, sentence)
                 or LIST_ITEM.match(sentence)
                 or LIST_ITEM.fullmatch(parts[number - 1])):  # (an item's number on a line above)
             return None
@@ -451,10 +459,10 @@ def plain_new_fault(text: str, told_fixed: bool = False) -> str | None:
         rest = " ".join(parts[:number] + parts[number + 1:])
         if rules_more.POOR_WORK.search(rest) or find(rules_more.THEIR_WORK, rest):
             return None  # a fault in the job complained of
-        own, named = home_systems(sentence), home_systems(rest)
+        own, named = home_systems(sentence, abroad), home_systems(rest, abroad)
         if named & own or (not named and not (
                 rules_more.OTHER_MATTER.search(rest)
-                or first_match(rules_more.OTHER_MATTER_ABROAD, rest))):
+                or abroad and first_match(rules_more.OTHER_MATTER_ABROAD, rest))):
             return None
         return f"plain … {' '.join(defect.group(0).split())}"
     return None

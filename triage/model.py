@@ -136,11 +136,11 @@ class Triager:
         learned = self._flag_probabilities(rows)
         decisions = [self._decide(inp, proba)
                      for inp, proba in zip(batch, self._scorer.probabilities_many(rows))]
-        found = [self._flags(inp, decision, vector, p)
-                 for inp, decision, vector, p in zip(batch, decisions, vectors, learned)]
+        languages = [detect_language(f"{inp.subject or ''}\n{inp.text}") for inp in batch]
+        found = [self._flags(inp, decision, vector, p, language) for inp, decision, vector, p,
+                 language in zip(batch, decisions, vectors, learned, languages)]
         reasons = [self._reasons(vector, decision, flags)
                    for vector, decision, flags in zip(vectors, decisions, found)]
-        languages = [detect_language(f"{inp.subject or ''}\n{inp.text}") for inp in batch]
         return [self._result(*parts) for parts in zip(decisions, found, reasons, languages)]
 
     def _decide(self, inp: TriageInput, proba: np.ndarray) -> Decision:
@@ -165,11 +165,12 @@ class Triager:
             language=language,
         )
 
-    def _flags(self, inp: TriageInput, decision: Decision, vector: Vector, learned: list[float]
-               ) -> list[tuple[Flag, str]]:
+    def _flags(self, inp: TriageInput, decision: Decision, vector: Vector, learned: list[float],
+               language: str | None = None) -> list[tuple[Flag, str]]:
         """Rule evidence, then learned detectors for flags no rule raised, then the history."""
         category, evidence = decision.category, decision.evidence
-        found = dict(detect_flags(FlagInput(inp.text, inp.subject, category, inp.received_at)))
+        found = dict(detect_flags(
+            FlagInput(inp.text, inp.subject, category, inp.received_at, language)))
         for (flag, model), p in zip(self._flag_models.items(), learned):
             if flag in found or not allowed(flag, category):
                 continue
@@ -181,7 +182,7 @@ class Triager:
             found[Flag.ESCALATION] = f"follows up complaint {evidence.complaint_follow_up}"
         if category is Label.SERVICE_REQUEST and (runner_up := self._runner_up(decision)):
             also = detect_also_service_request(
-                FlagInput(inp.text, inp.subject, runner_up, inp.received_at))
+                FlagInput(inp.text, inp.subject, runner_up, inp.received_at, language))
             if also:
                 found[Flag.ALSO_SERVICE_REQUEST] = f"if {runner_up.value}: {also}"
         return sorted(found.items(), key=lambda pair: pair[0].value)

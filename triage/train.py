@@ -27,6 +27,7 @@ from triage.corpus_io import DEFAULT_TRAIN_DIR, Example, corpus_files, corpus_sh
 from triage.features import WEIGHTS, compose
 from triage.flag_models import fit_flag_models
 from triage.flags import FlagInput, detect_flags
+from triage.language import detect_language
 from triage.thresholds import tune_thresholds
 from triage.labels import LABELS, Label
 from triage.model import DEFAULT_MODEL_PATH
@@ -208,8 +209,9 @@ def train(
     pipeline = build_pipeline(chosen, folds).fit(docs, labels)
     progress("fitting the learned flag detectors")
     matrix = pipeline.named_steps["features"].transform(docs)
-    rule_sets = [[flag for flag, _ in detect_flags(FlagInput(e.text, e.subject, e.label,
-                                                             e.received_at))] for e in examples]
+    rule_sets = [[flag for flag, _ in detect_flags(FlagInput(
+        e.text, e.subject, e.label, e.received_at, detect_language(f"{e.subject or ''}\n{e.text}")
+    ))] for e in examples]
     flag_models, flag_report = fit_flag_models(matrix, [e.flags for e in examples], rule_sets)
     meta = metadata(examples, paths, version or default_version(out, datetime.now(UTC)), chosen, cv)
     meta["flag_detectors"] = flag_report

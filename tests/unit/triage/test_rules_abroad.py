@@ -231,3 +231,11 @@ def test_a_plain_new_fault_in_other_languages(text: str, category: Label) -> Non
 )
 def test_a_plain_fault_abroad_tied_to_the_complaint_is_not_new(text: str) -> None:
     assert detect_also_service_request(FlagInput(text, None, Label.COMPLAINT, None)) is None
+
+
+def test_words_of_other_languages_are_not_looked_for_in_english() -> None:
+    text = ("Hi, I was charged twice for my rent this month and nobody answers my letters. "
+            "Gniazdko w kuchni jest pęknięte i nie działa.")
+    found = detect_also_service_request(FlagInput(text, None, Label.COMPLAINT, None, "pl"))
+    assert found and found.startswith("plain")
+    assert detect_also_service_request(FlagInput(text, None, Label.COMPLAINT, None, "en")) is None
