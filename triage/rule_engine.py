@@ -331,33 +331,26 @@ def first_match(table: Iterable[Rule], text: str) -> re.Match[str] | None:
             if match:
                 return match
         return None
-    gates, found = None, {}
-    for rule in table:
-        if rule.gates is not gates:
-            gates = rule.gates
-            found = gates.candidates(text)
-        branches = found.get(rule.number)
-        if branches:
-            match = rule.search_branches(text, branches)
-            if match:
-                return match
-    return None
+    return next(rule_matches(table, text), None)
 
 
 def earliest(rules: Iterable[Rule], text: str) -> re.Match[str] | None:
     """The leftmost match of any rule (the earlier rule on a tie), wherever it is in the text,
     with one look at each table's gates instead of one per rule."""
-    best, gates, found = None, None, NO_CANDIDATES
+    return min(rule_matches(rules, text), key=lambda match: match.start(), default=None)
+
+
+def rule_matches(rules: Iterable[Rule], text: str) -> Iterator[re.Match[str]]:
+    """The match of each rule that matches, in the rules' order, with one look at a table's
+    gates for a run of its rules."""
+    gates, found = None, NO_CANDIDATES
     for rule in rules:
         if rule.gates is not gates:
             gates = rule.gates
             found = gates.candidates(text)
         branches = found.get(rule.number)
-        if branches:
-            match = rule.search_branches(text, branches)
-            if match and (best is None or match.start() < best.start()):
-                best = match
-    return best
+        if branches and (match := rule.search_branches(text, branches)):
+            yield match
 
 
 def sub_all(table: Iterable[Rule], repl: str, text: str) -> str:
