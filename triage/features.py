@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -12,7 +12,18 @@ from ahocorasick_rs import AhoCorasick
 from triage.rule_engine import required_substrings
 
 
-HAS_DIGIT = re.compile(r"\d").search
+ASCII_DIGITS = "0123456789"  # in ASCII text, what \d matches
+ANY_DIGIT = re.compile(r"\d").search
+
+
+def has_digit(text: str) -> bool:
+    r"""Whether \d matches somewhere in the text: in ASCII text, ten substring searches (which skip
+    through the text many characters at a time), rather than a regex testing every character."""
+    if text.isascii():
+        return any(map(text.__contains__, ASCII_DIGITS))
+    return ANY_DIGIT(text) is not None
+
+
 # Order matters: case references and e-mails before phone numbers, phone numbers before digits.
 # Each is tried only on a text that has what every match needs (four digits between hyphens, an
 # "@", a digit...), which is cheaper to look for. The phone pattern looks behind its first
@@ -24,8 +35,8 @@ NORMALISERS: tuple[tuple[re.Pattern[str], str, Callable[[str], object]], ...] = 
     (re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I), " weblink ",
      lambda text: "://" in text or "www." in text),
     (re.compile(r"(?:\+(?<!\w\+)44\s?\(?0?\)?|0(?<!\w0))\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
-     " phonenum ", HAS_DIGIT),
-    (re.compile(r"\d\d*"), "0", HAS_DIGIT),
+     " phonenum ", has_digit),
+    (re.compile(r"\d\d*"), "0", has_digit),
     # Runs of blanks, and any tab, CR, FF or VT (a lone space stays): each has "  " or one of those.
     (re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]"), " ",
      lambda text: any(map(text.__contains__, ("  ", "\t", "\r", "\f", "\v")))),
@@ -105,7 +116,10 @@ def term_contributions(
 
 def is_redundant(term: str, chosen: list[str]) -> bool:
     """True when a term overlaps one already chosen ("plea" after "please")."""
-    return any(term in other or other in term for other in chosen)
+    for other in chosen:  # a loop rather than any() over a generator: called ~40 times a message
+        if term in other or other in term:
+            return True
+    return False
 
 
 def is_readable(kind: str, term: str) -> bool:
@@ -127,15 +141,17 @@ def feature(name: str) -> tuple[str, str, bool]:
 
 
 def describe_terms(
-    contributions: list[tuple[int, float]], names: np.ndarray, label: str
+    contributions: list[tuple[int, float]], names: Sequence[str], label: str
 ) -> list[str]:
     """Human-readable reasons for the top terms, preferring whole words over char n-grams."""
     words: list[str] = []
     chars: list[str] = []
+    chosen: list[str] = []  # words and chars together
     for index, _ in contributions:
         kind, term, readable = feature(str(names[index]))
-        if not readable or is_redundant(term, words + chars):
+        if not readable or is_redundant(term, chosen):
             continue
+        chosen.append(term)
         (words if kind == "word" else chars).append(term)
         if len(words) >= MAX_REASONS:
             break

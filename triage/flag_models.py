@@ -48,7 +48,7 @@ class FlagModel:
         """Probabilities for every row of a sparse feature matrix."""
         return 1.0 / (1.0 + np.exp(-(matrix @ self.coef + self.intercept)))
 
-    def terms(self, index: np.ndarray, values: np.ndarray, names: np.ndarray) -> list[str]:
+    def terms(self, index: np.ndarray, values: np.ndarray, names: Sequence[str]) -> list[str]:
         """The readable words that pushed this flag up most."""
         scores = values * self.coef[index]
         out: list[str] = []

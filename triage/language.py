@@ -43,8 +43,12 @@ MIN_WORDS_AT_A_GLANCE = 8
 # byte made a space, its whitespace-separated words (faster than a regex's findall).
 WORD_BYTES = b"abcdefghijklmnopqrstuvwxyz'"
 OTHER_BYTES_TO_SPACE = bytes(c if c in WORD_BYTES else 32 for c in range(256))
-TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                            "\u00a3": " ", "\u2013": "-", "\u2014": "-", "\u2026": "."})
+# Typographic marks as ASCII. No mark is the ASCII of another, so replacing them one after another
+# is the same as all at once (and str.replace is far faster than str.translate with a table).
+TYPOGRAPHY: tuple[tuple[str, str], ...] = (
+    ("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u00a3", " "), ("\u2013", "-"), ("\u2014", "-"), ("\u2026", "."),
+)
 # Emoji, pictographs, bullets and the joiners between them say nothing about the language.
 PICTOGRAPHS = re.compile("[\u2022\u00b7\u00b0\u20ac\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff"
                          "\ufe0f\u200d\U0001f000-\U0001faff]+")
@@ -92,12 +96,19 @@ def has_noise(text: str) -> bool:
     return ">" in text or "@" in text or "://" in text
 
 
+def plain_typography(text: str) -> str:
+    """The text with its typographic quotes, dashes, ellipses and pound signs made ASCII."""
+    for mark, plain in TYPOGRAPHY:
+        text = text.replace(mark, plain)
+    return text
+
+
 def english_share(text: str) -> float | None:
     """Share of the words that are common English function words, for plain ASCII text with at
     least MIN_WORDS_AT_A_GLANCE words; None otherwise."""
-    lowered = text.lower().translate(TYPOGRAPHY)
-    if not lowered.isascii():
-        lowered = PICTOGRAPHS.sub(" ", lowered)
+    lowered = text.lower()
+    if not lowered.isascii():  # typography and pictographs are all outside ASCII
+        lowered = PICTOGRAPHS.sub(" ", plain_typography(lowered))
         if not lowered.isascii():
             return None
     words = lowered.encode("ascii").translate(OTHER_BYTES_TO_SPACE).split()

@@ -99,7 +99,7 @@ class Triager:
         except (KeyError, TypeError, ValueError) as e:
             raise ModelError(f"unsupported triage model: {e!r}") from e
         self._labels = self._scorer.classes
-        self._names = self._scorer.feature_names()
+        self._names = self._scorer.feature_names().tolist()  # read by index ~40 times a message
         # Explanations use each class's weights relative to the mean over classes.
         self._weights = self._scorer.coef - self._scorer.coef.mean(axis=0)
         self._flag_models = dict(unpack_flag_models(bundle) if flag_models is None else flag_models)

@@ -11,8 +11,8 @@ import pytest
 from tests.unit.triage.test_rule_gates import TABLES  # every named rule table
 from triage import dates, flags  # (flags imports every module of rule tables the detectors use)
 from triage.corpus_io import load_corpus
-from triage.features import LEXICON, LEXICON_CUES, LEXICON_WORDS, NORMALISERS
-from triage.language import LETTER, has_letters
+from triage.features import LEXICON, LEXICON_CUES, LEXICON_WORDS, NORMALISERS, has_digit
+from triage.language import LETTER, TYPOGRAPHY, has_letters, plain_typography
 from triage.rule_engine import (
     Table,
     candidate_rules,
@@ -129,3 +129,15 @@ def test_western_sentence_breaks_are_the_full_ones(texts: list[str]) -> None:
         assert ([m.span() for m in flags.WESTERN_BREAK.finditer(text)]
                 == [m.span() for m in flags.SENTENCE_BREAK.finditer(text)])
     assert flags.sentence_breaks("好了。谢谢") is flags.SENTENCE_BREAK
+
+
+def test_digits_and_typography_are_found_as_the_plain_forms_find_them(texts: list[str]) -> None:
+    """`has_digit` answers as a search for \\d, and `plain_typography` as str.translate with the
+    same table, on the corpus and on text mixing ASCII, other digits and the typographic marks."""
+    rng = random.Random(3)
+    alphabet = "a 0 9 \u2018\u2019\u201c\u201d\u00a3\u2013\u2014\u2026\u0663\u0967\uff11é😀'"
+    fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    table = str.maketrans(dict(TYPOGRAPHY))
+    for text in texts + fuzzed:
+        assert has_digit(text) == bool(re.search(r"\d", text)), repr(text)
+        assert plain_typography(text) == text.translate(table), repr(text)
