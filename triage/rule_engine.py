@@ -213,7 +213,9 @@ def substring_tests(needles: list[frozenset[str] | None], offset: int) -> Substr
         for needle in alternative or ():
             stretch = needle_test(needle)[1]
             tests[stretch] = tests.get(stretch, 0) | 1 << bit
-    return (always, tuple(tests.items())) if len(tests) <= MAX_TESTS else None
+        if len(tests) > MAX_TESTS:
+            return None
+    return always, tuple(tests.items())
 
 
 def set_bits(bits: int) -> Iterator[int]:
@@ -503,29 +505,19 @@ def alternatives(source: str) -> list[str]:
     return [source[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(source)])]
 
 
+# An escape, a character class (a leading "]" in it is a literal) or one of ( ) |.
+SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
 def structure(source: str) -> Iterator[tuple[int, str, int]]:
     """(index, character, depth after it) of each `(`, `)` and `|` outside character classes
-    and escapes."""
-    depth, i = 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i = class_end(source, i)
-        elif char in "()|":
+    and escapes (found by a regex that steps over those: the patterns run to 100 kB)."""
+    depth = 0
+    for token in SYNTAX.finditer(source):
+        char = token.group()
+        if len(char) == 1:  # ( ) or |, not an escape or a class
             depth += (char == "(") - (char == ")")
-            yield i, char, depth
-        i += 1
-
-
-def class_end(source: str, i: int) -> int:
-    """Index of the `]` that closes the character class opened at i."""
-    i += 2 if source[i + 1 : i + 2] == "^" else 1
-    i += 1 if source[i : i + 1] == "]" else 0  # a leading ] is a literal
-    while source[i] != "]":
-        i += 2 if source[i] == "\\" else 1
-    return i
+            yield token.start(), char, depth
 
 
 @lru_cache(maxsize=None)

@@ -121,7 +121,8 @@ def test_fast_forms_of_patterns_match_as_the_plain_forms() -> None:
 def test_western_sentence_breaks_are_the_full_ones(texts: list[str]) -> None:
     """Where no 。！？ occurs, `WESTERN_BREAK` splits every text where `SENTENCE_BREAK` does."""
     rng = random.Random(2)
-    pieces = ["word", ".", "!", "?", " ", "  ", "\n", "\n\n", " \n", "\t", "\u0964", "\u061f", "x."]
+    pieces = ["word", ".", "!", "?", " ", "  ", "\n", "\n\n", " \n", "\t", "\u0964", "\u061f", "x.",
+              "\u06d4", "\u1362", "\U0001f31f", "\u2600"]
     fuzzed = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
     for text in texts + fuzzed:
         assert flags.sentence_breaks(text) is flags.WESTERN_BREAK
@@ -141,3 +142,32 @@ def test_digits_and_typography_are_found_as_the_plain_forms_find_them(texts: lis
     for text in texts + fuzzed:
         assert has_digit(text) == bool(re.search(r"\d", text)), repr(text)
         assert plain_typography(text) == text.translate(table), repr(text)
+
+
+def test_pattern_structure_is_found_as_a_character_walk_finds_it() -> None:
+    """`rule_engine.structure` (a regex stepping over escapes and classes) gives what walking the
+    source a character at a time gives, on every pattern of every table."""
+    from triage import rule_engine
+
+    def walked(source: str) -> list[tuple[int, str, int]]:
+        found, depth, i = [], 0, 0
+        while i < len(source):
+            char = source[i]
+            if char == "\\":
+                i += 1
+            elif char == "[":  # to the class's closing "]" (a leading "]" is a literal)
+                i += 2 if source[i + 1 : i + 2] == "^" else 1
+                i += 1 if source[i : i + 1] == "]" else 0
+                while source[i] != "]":
+                    i += 2 if source[i] == "\\" else 1
+            elif char in "()|":
+                depth += (char == "(") - (char == ")")
+                found.append((i, char, depth))
+            i += 1
+        return found
+
+    sources = {rule.source for table in rule_engine.TABLES for rule in table}
+    sources |= {part for table in rule_engine.TABLES for rule in table for part in rule.parts}
+    assert len(sources) > 3000
+    for source in sources:
+        assert list(rule_engine.structure(source)) == walked(source), source[:80]
